@@ -1,0 +1,11 @@
+export { DatabrainApiError, type DatabrainApiErrorInit } from './DatabrainApiError.ts';
+export { DatabrainError, type DatabrainErrorOptions, isDatabrainError } from './DatabrainError.ts';
+export { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+export {
+  DATABRAIN_API_ERROR_CODES,
+  DATABRAIN_CLIENT_ERROR_CODES,
+  type DatabrainApiErrorCode,
+  type DatabrainClientErrorCode,
+  type DatabrainErrorCode,
+  isDatabrainApiErrorCode,
+} from './errorCodes.ts';

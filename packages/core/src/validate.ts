@@ -1,0 +1,32 @@
+import type * as z from 'zod';
+import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+
+/** Formats a zod path as `params.appFilters[0].values.country`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out === '' ? String(key) : `.${String(key)}`;
+  }
+  return out;
+}
+
+/**
+ * Turns zod issues into our own, secret-free ones. zod's messages describe the
+ * rule (expected type, allowed options, bounds) and never echo the input;
+ * messages written in our schemas follow the same rule.
+ */
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+}
+
+/**
+ * Parses `input` with `schema`; on failure throws a
+ * {@link DatabrainValidationError} listing every issue. `subject` names what
+ * was validated ("guest token request") for the message.
+ */
+export function validate<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DatabrainValidationError(subject, toValidationIssues(result.error));
+}

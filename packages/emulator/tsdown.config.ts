@@ -1,0 +1,6 @@
+import { defineConfig } from 'tsdown';
+import { packagePreset } from '../../build/tsdown.preset.ts';
+
+export default defineConfig(
+  packagePreset({ entry: ['src/index.ts', 'src/elements.ts', 'src/cli.ts'], platform: 'node' }),
+);

@@ -1,0 +1,74 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vitest/config';
+import { chromium } from './test/chromium.ts';
+
+const browserConditions = ['@databrain-embed/source', 'module', 'browser', 'development|production'];
+const nodeConditions = ['@databrain-embed/source', 'module', 'node', 'development|production'];
+const resolve = { conditions: browserConditions };
+const ssr = { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } };
+
+const reactUnit = ['packages/react/src/**/*.test.tsx'];
+const reactUnitExclude = ['**/*.browser.test.tsx', '**/*.server.test.tsx'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { conditions: nodeConditions },
+        ssr,
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: ['**/node_modules/**', 'test/dist/**'],
+          globalSetup: [],
+          typecheck: {
+            enabled: true,
+            checker: 'tsc',
+            include: ['packages/*/src/**/*.test-d.ts'],
+            tsconfig: './tsconfig.typecheck.json',
+          },
+        },
+      },
+      {
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: { name: 'react19', environment: 'jsdom', include: reactUnit, exclude: reactUnitExclude },
+      },
+      {
+        plugins: [react()],
+        root: './test/react18',
+        resolve: { ...resolve, dedupe: ['react', 'react-dom', 'swr', '@testing-library/react'] },
+        ssr,
+        test: {
+          name: 'react18',
+          environment: 'jsdom',
+          include: reactUnit.map((p) => `../../${p}`),
+          exclude: reactUnitExclude.map((p) => `../../packages/react/src/${p}`),
+        },
+      },
+      {
+        plugins: [react()],
+        resolve: { conditions: nodeConditions },
+        ssr,
+        test: {
+          name: 'ssr19',
+          environment: 'node',
+          include: ['packages/react/src/**/*.server.test.tsx'],
+        },
+      },
+      {
+        plugins: [react()],
+        root: './test/react18',
+        resolve: { conditions: nodeConditions, dedupe: ['react', 'react-dom', 'swr'] },
+        ssr,
+        test: {
+          name: 'ssr18',
+          environment: 'node',
+          include: ['../../packages/react/src/**/*.server.test.tsx'],
+        },
+      },
+    ],
+  },
+});
