@@ -1,0 +1,195 @@
+/**
+ * DataBrain's cloud API. Self-hosted installations serve the same paths
+ * under their own origin.
+ *
+ * @example
+ * ```ts
+ * import { DATABRAIN_CLOUD_URL, DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
+ * const url = new URL(DATABRAIN_ENDPOINTS.guestToken, DATABRAIN_CLOUD_URL);
+ * ```
+ */
+export const DATABRAIN_CLOUD_URL = 'https://api.usedatabrain.com' as const;
+
+/**
+ * Paths of the DataBrain endpoints this library calls, relative to the base URL.
+ *
+ * `apiTokensLegacy` is the camelCase alias DataBrain still documents but marks
+ * as deprecated; prefer `apiTokens`.
+ *
+ * @example
+ * ```ts
+ * import { DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
+ * await fetch(`${baseUrl}${DATABRAIN_ENDPOINTS.workspace}`, { method: 'POST', body, headers });
+ * ```
+ */
+export const DATABRAIN_ENDPOINTS: {
+  readonly guestToken: '/api/v2/guest-token/create';
+  readonly workspace: '/api/v2/workspace';
+  readonly datasource: '/api/v2/datasource';
+  readonly apiTokens: '/api/v2/data-app/api-tokens';
+  readonly apiTokensLegacy: '/api/v2/dataApp/api-tokens';
+  readonly dataApps: '/api/v2/data-app';
+} = {
+  guestToken: '/api/v2/guest-token/create',
+  workspace: '/api/v2/workspace',
+  datasource: '/api/v2/datasource',
+  apiTokens: '/api/v2/data-app/api-tokens',
+  apiTokensLegacy: '/api/v2/dataApp/api-tokens',
+  dataApps: '/api/v2/data-app',
+};
+
+/**
+ * The name of one endpoint in {@link DATABRAIN_ENDPOINTS}.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainEndpoint } from '@databrain-embed/core';
+ * const endpoint: DatabrainEndpoint = 'guestToken';
+ * ```
+ */
+export type DatabrainEndpoint = keyof typeof DATABRAIN_ENDPOINTS;
+
+const guestTokenErrors = {
+  AUTHENTICATION_ERROR: 401,
+  AUTHENTICATION_ERR: 401,
+  INVALID_REQUEST_BODY: 400,
+  CLIENT_ID_ERROR: 400,
+  DATA_APP_ID_ERROR: 404,
+  WORKSPACE_ID_ERROR: 404,
+  DASHBOARD_PARAM_ERROR: 400,
+  APP_FILTER_PARAM_ERROR: 400,
+  RLS_SETTINGS_PARAM_ERROR: 400,
+  INVALID_PERMISSIONS: 403,
+  EXPIRED_TOKEN: 401,
+  RATE_LIMIT_EXCEEDED: 429,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+const workspaceErrors = {
+  INVALID_REQUEST_BODY: 400,
+  WORKSPACE_NAME_ALREADY_EXISTS: 400,
+  INVALID_DATASOURCE_NAME: 400,
+  INVALID_DATAMART_NAME: 400,
+  INVALID_LLM_NAME: 400,
+  INVALID_AI_COPILOT_LLMS: 400,
+  INVALID_THEME_NAME: 400,
+  INVALID_DATA_APP_API_KEY: 401,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+const datasourceErrors = {
+  INVALID_REQUEST_BODY: 400,
+  DATASOURCE_NAME_ERROR: 400,
+  CREDENTIAL_TEST_FAILED: 400,
+  AUTHENTICATION_ERROR: 401,
+  SCHEMA_CACHE_FAILED: 500,
+  CREATE_DATASOURCE_FAILED: 500,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+// DataBrain documents AUTHENTICATION_ERROR as 400 here, unlike the 401 of the
+// guest-token and datasource endpoints; the table keeps what is documented.
+const apiTokenErrors = {
+  INVALID_REQUEST_BODY: 400,
+  DATA_APP_NOT_FOUND: 400,
+  AUTHENTICATION_ERROR: 400,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+const dataAppListErrors = {
+  AUTHENTICATION_ERROR: 400,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+/**
+ * For each endpoint, the error codes DataBrain documents and the HTTP status
+ * it documents for each. Statuses differ between endpoints for the same code,
+ * so branch on the code and use this table only to check or emulate statuses.
+ * The legacy api-tokens path shares the table of the new one.
+ *
+ * @example
+ * ```ts
+ * import { DOCUMENTED_ERRORS } from '@databrain-embed/core';
+ * DOCUMENTED_ERRORS.guestToken.EXPIRED_TOKEN; // 401
+ * DOCUMENTED_ERRORS.apiTokens.AUTHENTICATION_ERROR; // 400
+ * ```
+ */
+export const DOCUMENTED_ERRORS: {
+  readonly guestToken: typeof guestTokenErrors;
+  readonly workspace: typeof workspaceErrors;
+  readonly datasource: typeof datasourceErrors;
+  readonly apiTokens: typeof apiTokenErrors;
+  readonly apiTokensLegacy: typeof apiTokenErrors;
+  readonly dataApps: typeof dataAppListErrors;
+} = {
+  guestToken: guestTokenErrors,
+  workspace: workspaceErrors,
+  datasource: datasourceErrors,
+  apiTokens: apiTokenErrors,
+  apiTokensLegacy: apiTokenErrors,
+  dataApps: dataAppListErrors,
+};
+
+/**
+ * The HTTP status DataBrain documents for `code` on `endpoint`, or `undefined`
+ * when that endpoint does not document the code.
+ *
+ * @example
+ * ```ts
+ * import { documentedStatus } from '@databrain-embed/core';
+ * documentedStatus('datasource', 'DATASOURCE_NAME_ERROR'); // 400
+ * documentedStatus('workspace', 'EXPIRED_TOKEN'); // undefined
+ * ```
+ */
+export function documentedStatus(endpoint: DatabrainEndpoint, code: string): number | undefined {
+  const table: Readonly<Record<string, number>> = DOCUMENTED_ERRORS[endpoint];
+  return Object.hasOwn(table, code) ? table[code] : undefined;
+}
+
+/**
+ * A credential DataBrain accepts: an organization-wide service token, or an
+ * API key scoped to one data app.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainCredential } from '@databrain-embed/core';
+ * const credential: DatabrainCredential = 'serviceToken';
+ * ```
+ */
+export type DatabrainCredential = 'serviceToken' | 'dataAppApiKey';
+
+/**
+ * Which credential each endpoint is called with, sent as
+ * `Authorization: Bearer <credential>`. This is the one place that choice is made.
+ *
+ * - Guest token: the data-app API key, as DataBrain's token docs state; some
+ *   samples send a service token instead, which is not documented as supported.
+ * - Workspace and datasource: the service token. DataBrain's authentication
+ *   sections for both say so, while other parts of the same pages mention a
+ *   data-app API key. Creating workspaces and datasources is organization-wide
+ *   work, which is what the service token is for, so we follow the
+ *   authentication sections.
+ * - API tokens (both paths) and the data-app list: the service token, which
+ *   DataBrain documents explicitly (a data-app API key is rejected).
+ *
+ * @example
+ * ```ts
+ * import { CREDENTIALS } from '@databrain-embed/core';
+ * const bearer = CREDENTIALS.workspace === 'serviceToken' ? serviceToken : apiKey;
+ * ```
+ */
+export const CREDENTIALS: {
+  readonly guestToken: 'dataAppApiKey';
+  readonly workspace: 'serviceToken';
+  readonly datasource: 'serviceToken';
+  readonly apiTokens: 'serviceToken';
+  readonly apiTokensLegacy: 'serviceToken';
+  readonly dataApps: 'serviceToken';
+} = {
+  guestToken: 'dataAppApiKey',
+  workspace: 'serviceToken',
+  datasource: 'serviceToken',
+  apiTokens: 'serviceToken',
+  apiTokensLegacy: 'serviceToken',
+  dataApps: 'serviceToken',
+};
