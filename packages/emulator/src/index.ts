@@ -1,1 +1,32 @@
-export {};
+export {
+  createFaultInjector,
+  type DropFault,
+  type EmulatorFault,
+  type EmulatorFaults,
+  type FaultDecision,
+  type LatencyFault,
+  type StatusFault,
+} from './createFaultInjector.ts';
+export {
+  DEFAULT_EMULATOR_SEED,
+  EMULATOR_API_KEY,
+  EMULATOR_DATA_APP,
+  EMULATOR_SERVICE_TOKEN,
+  type EmulatorDataApp,
+  type EmulatorEmbed,
+  type EmulatorSeed,
+  type EmulatorSeedInput,
+} from './emulatorSeed.ts';
+export { applyTenancy, type EmbedFilters, type FilterReport, filterRows } from './filterRows.ts';
+export type { GuestTokenClaims } from './GuestTokenClaims.ts';
+export { loadEmulatorConfig } from './loadEmulatorConfig.ts';
+export type { PreviewPayload } from './PreviewPayload.ts';
+export { type EmulatorConfig, parseEmulatorConfig, parseEmulatorSeed } from './parseEmulatorConfig.ts';
+export { FAILING_CREDENTIAL } from './routes/datasourceRoute.ts';
+export { SAMPLE_COLUMNS, SAMPLE_ROWS, type SampleRow } from './sampleData.ts';
+export {
+  type EmulatorRequestLogEntry,
+  type RunningEmulator,
+  type StartEmulatorOptions,
+  startEmulator,
+} from './startEmulator.ts';
