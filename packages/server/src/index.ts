@@ -1,1 +1,9 @@
-export {};
+export { createDatabrainClient } from './createDatabrainClient.ts';
+export {
+  createGuestTokenHandler,
+  type GuestTokenGrant,
+  type GuestTokenHandlerErrorBody,
+  type GuestTokenHandlerOptions,
+} from './createGuestTokenHandler.ts';
+export type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
+export { DATABRAIN_CLIENT_DEFAULTS, type DatabrainClientOptions } from './DatabrainClientOptions.ts';

@@ -1,0 +1,85 @@
+import type {
+  ApiTokenRequest,
+  ApiTokenResponse,
+  DatasourceRequest,
+  DatasourceResponse,
+  GuestTokenInput,
+  ListDataAppsQuery,
+  ListDataAppsResponse,
+  WorkspaceRequest,
+  WorkspaceResponse,
+} from '@databrain-embed/core';
+
+/**
+ * Per-call options of every {@link DatabrainClient} method.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainCallOptions } from '@databrain-embed/server';
+ * const options: DatabrainCallOptions = { signal: AbortSignal.timeout(3_000) };
+ * ```
+ */
+export interface DatabrainCallOptions {
+  /** Cancels the call, including any wait between retries; it then fails with `ABORTED`. */
+  signal?: AbortSignal | undefined;
+}
+
+/**
+ * A guest token as {@link DatabrainClient.createGuestToken} returns it.
+ *
+ * @example
+ * ```ts
+ * import type { GuestToken } from '@databrain-embed/server';
+ * const token: GuestToken = { token: '3f0c…', expiresIn: 3_600_000, expiresAt: Date.now() + 3_600_000 };
+ * ```
+ */
+export interface GuestToken {
+  /** The token for `<dbn-dashboard token>`; the only credential a browser may see. */
+  token: string;
+  /** Lifetime in milliseconds, or `null` when the token never expires. */
+  expiresIn: number | null;
+  /**
+   * When the token expires, in epoch milliseconds by this server's clock at
+   * the time DataBrain answered, or `null` when it never expires.
+   */
+  expiresAt: number | null;
+}
+
+/**
+ * A DataBrain API client, from {@link createDatabrainClient}. Every method
+ * validates its input before any request and throws a
+ * `DatabrainValidationError` naming each invalid field; API failures throw a
+ * `DatabrainApiError` whose `code` is DataBrain's (or `NETWORK_ERROR`,
+ * `TIMEOUT`, `ABORTED`, `UNEXPECTED_RESPONSE`, `UNKNOWN_ERROR`).
+ *
+ * @example
+ * ```ts
+ * import { createDatabrainClient, type DatabrainClient } from '@databrain-embed/server';
+ * const databrain: DatabrainClient = createDatabrainClient({ apiKey: process.env.DATABRAIN_API_KEY });
+ * const { token } = await databrain.createGuestToken({ dataAppName: 'customer-portal', clientId: 'acme' });
+ * ```
+ */
+export interface DatabrainClient {
+  /**
+   * Mints a guest token (data-app API key). Retried on 5xx, 429, network
+   * errors and timeouts.
+   */
+  createGuestToken(input: GuestTokenInput, options?: DatabrainCallOptions): Promise<GuestToken>;
+  /**
+   * Creates a workspace (service token). Retried only when DataBrain surely
+   * did not act: 429 or a connection that was never made.
+   */
+  createWorkspace(input: WorkspaceRequest, options?: DatabrainCallOptions): Promise<WorkspaceResponse>;
+  /**
+   * Creates a datasource; DataBrain tests the connection first (service
+   * token). Retried like {@link DatabrainClient.createWorkspace}.
+   */
+  createDatasource(input: DatasourceRequest, options?: DatabrainCallOptions): Promise<DatasourceResponse>;
+  /**
+   * Creates an API key for a data app (service token); the key is returned
+   * only once. Retried like {@link DatabrainClient.createWorkspace}.
+   */
+  createApiToken(input: ApiTokenRequest, options?: DatabrainCallOptions): Promise<ApiTokenResponse>;
+  /** Lists the organization's data apps (service token). Retried like guest tokens. */
+  listDataApps(query?: ListDataAppsQuery, options?: DatabrainCallOptions): Promise<ListDataAppsResponse>;
+}

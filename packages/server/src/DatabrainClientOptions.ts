@@ -1,0 +1,53 @@
+/**
+ * Options of {@link createDatabrainClient}. Pass only the credentials the
+ * calls you make need: `apiKey` for guest tokens, `serviceToken` for the
+ * admin calls.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainClientOptions } from '@databrain-embed/server';
+ * const options: DatabrainClientOptions = {
+ *   apiKey: process.env.DATABRAIN_API_KEY,
+ *   baseUrl: 'https://databrain.example.com', // self-hosted; omit for DataBrain cloud
+ *   timeoutMs: 5_000,
+ * };
+ * ```
+ */
+export interface DatabrainClientOptions {
+  /** The data app's API key; needed by `createGuestToken`. Never leaves the server. */
+  apiKey?: string | undefined;
+  /** The organization's service token; needed by the admin calls. Never leaves the server. */
+  serviceToken?: string | undefined;
+  /** DataBrain's origin, with an optional path prefix. Defaults to DataBrain cloud. */
+  baseUrl?: string | undefined;
+  /** The `fetch` to use; defaults to the global one. */
+  fetch?: typeof fetch | undefined;
+  /** How long one attempt may take, in milliseconds, body included. Default 10 000. */
+  timeoutMs?: number | undefined;
+  /** How many times a failed call may be retried (when retrying is safe). Default 2. */
+  maxRetries?: number | undefined;
+  /** Base of the exponential backoff between retries, in milliseconds. Default 300. */
+  retryDelay?: number | undefined;
+  /**
+   * Longest wait between two attempts, in milliseconds. Default 10 000. A
+   * `Retry-After` longer than this ends the retries, so the caller sees the
+   * rate-limit error (with `retryAfter`) instead of a stalled request.
+   */
+  maxRetryDelay?: number | undefined;
+}
+
+/**
+ * The defaults {@link createDatabrainClient} applies.
+ *
+ * @example
+ * ```ts
+ * import { DATABRAIN_CLIENT_DEFAULTS } from '@databrain-embed/server';
+ * DATABRAIN_CLIENT_DEFAULTS.maxRetries; // 2
+ * ```
+ */
+export const DATABRAIN_CLIENT_DEFAULTS: {
+  readonly timeoutMs: 10_000;
+  readonly maxRetries: 2;
+  readonly retryDelay: 300;
+  readonly maxRetryDelay: 10_000;
+} = { timeoutMs: 10_000, maxRetries: 2, retryDelay: 300, maxRetryDelay: 10_000 };

@@ -1,0 +1,203 @@
+import {
+  DATABRAIN_ENDPOINTS,
+  DatabrainApiError,
+  type DatabrainEndpoint,
+  type DatabrainErrorCode,
+  isDatabrainApiErrorCode,
+  parseErrorBody,
+} from '@databrain-embed/core';
+import { parseRetryAfter } from './parseRetryAfter.ts';
+import type { ResolvedClientOptions } from './resolveClientOptions.ts';
+import { scrubSecrets } from './scrubSecrets.ts';
+
+/** One HTTP call to DataBrain, before retries. */
+export interface DatabrainCall {
+  readonly method: 'GET' | 'POST';
+  readonly endpoint: DatabrainEndpoint;
+  readonly bearer: string;
+  readonly query?: URLSearchParams;
+  readonly body?: unknown;
+}
+
+/**
+ * When a failed attempt may be repeated:
+ * - `always`: DataBrain surely did not act (connection refused, 429), safe
+ *   even for calls that create something;
+ * - `idempotent`: DataBrain may have acted (5xx, timeout, dropped
+ *   connection), safe only for calls that create nothing new when repeated
+ *   (a second guest token is just another token);
+ * - `never`: repeating cannot help (4xx, abort, unreadable success).
+ */
+export type RetryClass = 'always' | 'idempotent' | 'never';
+
+/** What one attempt produced. */
+export type AttemptResult =
+  | { readonly ok: true; readonly status: number; readonly body: Record<string, unknown> }
+  | {
+      readonly ok: false;
+      readonly error: DatabrainApiError;
+      readonly retry: RetryClass;
+      readonly retryAfterMs: number | undefined;
+    };
+
+// Connection errors raised before any byte of the request was sent.
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
+
+const MAX_MESSAGE_LENGTH = 300;
+
+function errorCodeOf(value: unknown): string | undefined {
+  let current: unknown = value;
+  for (let depth = 0; depth < 5 && typeof current === 'object' && current !== null; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && NOT_SENT_CODES.has(code)) return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function classifyStatus(status: number): RetryClass {
+  if (status === 429) return 'always';
+  if (status >= 500) return 'idempotent';
+  return 'never';
+}
+
+/**
+ * The error for a call the caller aborted, between or during attempts.
+ */
+export function abortedError(call: DatabrainCall, reason: unknown): DatabrainApiError {
+  return new DatabrainApiError({
+    status: 0,
+    code: 'ABORTED',
+    message: 'The call to DataBrain was aborted by the caller',
+    endpoint: `${call.method} ${DATABRAIN_ENDPOINTS[call.endpoint]}`,
+    cause: reason,
+  });
+}
+
+/**
+ * Makes one attempt: sends the request with its own timeout (the caller's
+ * signal also cancels it), reads the whole body under the same deadline, and
+ * turns every outcome into either a JSON object or a {@link DatabrainApiError}.
+ */
+export async function sendRequest(
+  options: ResolvedClientOptions,
+  call: DatabrainCall,
+  signal: AbortSignal | undefined,
+): Promise<AttemptResult> {
+  const path = DATABRAIN_ENDPOINTS[call.endpoint];
+  const endpoint = `${call.method} ${path}`;
+  const query = call.query?.toString() ?? '';
+  const url = `${options.baseUrl}${path}${query === '' ? '' : `?${query}`}`;
+  const secrets = [options.apiKey, options.serviceToken].filter((s): s is string => s !== undefined);
+
+  const deadline = new AbortController();
+  const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+
+  const fail = (
+    status: number,
+    code: DatabrainErrorCode,
+    message: string,
+    retry: RetryClass,
+    extra: { cause?: unknown; retryAfterMs?: number | undefined } = {},
+  ): AttemptResult => {
+    const retryAfterMs = extra.retryAfterMs;
+    const error = new DatabrainApiError({
+      status,
+      code,
+      message: scrubSecrets(message, secrets),
+      endpoint,
+      ...(retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(retryAfterMs / 1000) }),
+      ...(extra.cause === undefined ? {} : { cause: extra.cause }),
+    });
+    return { ok: false, error, retry, retryAfterMs };
+  };
+
+  let response: Response;
+  let text: string;
+  try {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${call.bearer}`,
+      accept: 'application/json',
+    };
+    const init: RequestInit = { method: call.method, headers, signal: combined, redirect: 'error' };
+    if (call.body !== undefined) {
+      headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(call.body);
+    }
+    response = await options.fetch(url, init);
+    text = await response.text();
+  } catch (cause) {
+    if (signal?.aborted) {
+      return { ok: false, error: abortedError(call, signal.reason), retry: 'never', retryAfterMs: undefined };
+    }
+    if (deadline.signal.aborted) {
+      return fail(0, 'TIMEOUT', `DataBrain did not answer within ${options.timeoutMs} ms`, 'idempotent');
+    }
+    const notSent = errorCodeOf(cause);
+    const detail = notSent ? ` (${notSent})` : '';
+    return fail(
+      0,
+      'NETWORK_ERROR',
+      `Could not reach DataBrain${detail}; check baseUrl and the network`,
+      notSent ? 'always' : 'idempotent',
+      { cause },
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const body = parseJson(text);
+  const envelope = parseErrorBody(body);
+  if (!response.ok || envelope) {
+    const status = response.status;
+    const retryAfterMs = status === 429 ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
+    const upstream = envelope?.message.slice(0, MAX_MESSAGE_LENGTH) ?? '';
+    const retry = response.ok ? 'never' : classifyStatus(status);
+    if (envelope && isDatabrainApiErrorCode(envelope.code)) {
+      return fail(
+        status,
+        envelope.code,
+        `${envelope.code}: ${upstream || 'DataBrain reported an error'}`,
+        retry,
+        {
+          retryAfterMs,
+        },
+      );
+    }
+    const what = envelope
+      ? `the unknown error code "${envelope.code.slice(0, 64)}"`
+      : 'an error without a DataBrain error body';
+    return fail(status, 'UNKNOWN_ERROR', `DataBrain answered HTTP ${status} with ${what}`, retry, {
+      retryAfterMs,
+    });
+  }
+  if (!isRecord(body)) {
+    return fail(
+      response.status,
+      'UNEXPECTED_RESPONSE',
+      'DataBrain answered with a body that is not a JSON object',
+      'never',
+    );
+  }
+  return { ok: true, status: response.status, body };
+}
