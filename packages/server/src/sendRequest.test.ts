@@ -1,0 +1,161 @@
+import { DatabrainApiError, DOCUMENTED_ERRORS } from '@databrain-embed/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createDatabrainClient } from './createDatabrainClient.ts';
+import type { DatabrainClient } from './DatabrainClient.ts';
+import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
+import {
+  type ScriptedAnswer,
+  type ScriptedServer,
+  startScriptedServer,
+} from './testing/startScriptedServer.ts';
+
+const API_KEY = 'api-key-7f3a9c1e-0000-4000-8000-000000000001';
+const SERVICE_TOKEN = 'service-token-5b2d8e4f-0000-4000-8000-000000000002';
+
+let server: ScriptedServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function clientAnswering(
+  answer: (request: { method: string; url: string; body: string }) => ScriptedAnswer,
+  options: Partial<DatabrainClientOptions> = {},
+): Promise<DatabrainClient> {
+  server = await startScriptedServer(answer);
+  return createDatabrainClient({
+    apiKey: API_KEY,
+    serviceToken: SERVICE_TOKEN,
+    baseUrl: server.url,
+    maxRetries: 0,
+    ...options,
+  });
+}
+
+const errorBody = (code: string, message = 'Something went wrong') =>
+  JSON.stringify({ error: { code, message } });
+
+const calls = {
+  guestToken: (client: DatabrainClient) =>
+    client.createGuestToken({ dataAppName: 'demo-app', clientId: 'acme' }),
+  workspace: (client: DatabrainClient) =>
+    client.createWorkspace({ name: 'Sales', connectionType: 'MULTI_DATASOURCE' }),
+  datasource: (client: DatabrainClient) =>
+    client.createDatasource({
+      datasourceType: 'mysql',
+      credentials: {
+        name: 'shop',
+        host: 'db.example.com',
+        port: 3306,
+        user: 'reader',
+        password: 'mysql-pass',
+      },
+    }),
+  apiTokens: (client: DatabrainClient) =>
+    client.createApiToken({ dataAppName: 'demo-app', name: 'Production' }),
+  dataApps: (client: DatabrainClient) => client.listDataApps(),
+} as const;
+
+const documented = Object.entries(calls).flatMap(([endpoint, call]) =>
+  Object.entries(DOCUMENTED_ERRORS[endpoint as keyof typeof calls]).map(([code, status]) => ({
+    endpoint,
+    code,
+    status,
+    call,
+  })),
+);
+
+describe('every documented error code', () => {
+  it.each(documented)(
+    '$endpoint: $code ($status) becomes a DatabrainApiError with that code and status',
+    async ({ code, status, call }) => {
+      const client = await clientAnswering(() => ({ status, body: errorBody(code) }));
+      const error = await call(client).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DatabrainApiError);
+      expect(error).toMatchObject({ code, status });
+      expect((error as Error).message).toContain(code);
+    },
+  );
+});
+
+describe('answers outside the documented shapes', () => {
+  it('keeps the status of an error code it does not know, as UNKNOWN_ERROR', async () => {
+    const client = await clientAnswering(() => ({ status: 418, body: errorBody('TEAPOT_ERROR') }));
+    await expect(client.listDataApps()).rejects.toMatchObject({ code: 'UNKNOWN_ERROR', status: 418 });
+  });
+
+  it('reports a non-JSON error page as UNKNOWN_ERROR with its status', async () => {
+    const client = await clientAnswering(() => ({ status: 502, body: '<html>Bad gateway</html>' }));
+    await expect(client.listDataApps()).rejects.toMatchObject({ code: 'UNKNOWN_ERROR', status: 502 });
+  });
+
+  it('treats a 200 carrying an error envelope as a failure', async () => {
+    const client = await clientAnswering(() => ({ status: 200, body: errorBody('DATA_APP_NOT_FOUND') }));
+    await expect(client.createApiToken({ dataAppName: 'x', name: 'y' })).rejects.toMatchObject({
+      code: 'DATA_APP_NOT_FOUND',
+      status: 200,
+    });
+  });
+
+  it('reports a success body that is not JSON as UNEXPECTED_RESPONSE', async () => {
+    const client = await clientAnswering(() => ({ status: 200, body: 'OK' }));
+    await expect(client.listDataApps()).rejects.toMatchObject({ code: 'UNEXPECTED_RESPONSE', status: 200 });
+  });
+
+  it.each([
+    ['guestToken', { token: 42 }],
+    ['workspace', { data: null, error: null }],
+    ['datasource', {}],
+    ['apiTokens', { key: '' }],
+    ['dataApps', { data: 'none' }],
+  ] as const)(
+    'reports a %s success body without the expected fields as UNEXPECTED_RESPONSE',
+    async (endpoint, body) => {
+      const client = await clientAnswering(() => ({ status: 200, body: JSON.stringify(body) }));
+      await expect(calls[endpoint](client)).rejects.toMatchObject({ code: 'UNEXPECTED_RESPONSE' });
+    },
+  );
+
+  it('removes a credential DataBrain echoes in its message', async () => {
+    const client = await clientAnswering(() => ({
+      status: 401,
+      body: errorBody('AUTHENTICATION_ERROR', `Key ${API_KEY} is not valid`),
+    }));
+    const error = await calls.guestToken(client).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'AUTHENTICATION_ERROR' });
+    expect((error as Error).message).toContain('[redacted]');
+    expect((error as Error).message).not.toContain(API_KEY);
+  });
+});
+
+describe('requests', () => {
+  it('sends the service token as a bearer with a JSON body under the base URL path prefix', async () => {
+    const client = await clientAnswering(() => ({ status: 200, body: JSON.stringify({ key: 'new-key' }) }), {
+      baseUrl: 'http://127.0.0.1:1/unused',
+    });
+    // Rebuild with the real server URL plus a prefix and trailing slash.
+    const prefixed = createDatabrainClient({
+      serviceToken: SERVICE_TOKEN,
+      baseUrl: `${server?.url}/databrain/`,
+    });
+    void client;
+    await expect(prefixed.createApiToken({ dataAppName: 'demo-app', name: 'Production' })).resolves.toEqual({
+      key: 'new-key',
+    });
+    const [request] = server?.received ?? [];
+    expect(request?.method).toBe('POST');
+    expect(request?.url).toBe('/databrain/api/v2/data-app/api-tokens');
+    expect(request?.headers.authorization).toBe(`Bearer ${SERVICE_TOKEN}`);
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(request?.body ?? '')).toEqual({ dataAppName: 'demo-app', name: 'Production' });
+  });
+
+  it('sends the list query as URL parameters on a GET without a body', async () => {
+    const client = await clientAnswering(() => ({ status: 200, body: JSON.stringify({ data: [] }) }));
+    await client.listDataApps({ isPagination: true, pageNumber: 3 });
+    const [request] = server?.received ?? [];
+    expect(request?.method).toBe('GET');
+    expect(request?.url).toBe('/api/v2/data-app?isPagination=true&pageNumber=3');
+    expect(request?.body).toBe('');
+  });
+});
