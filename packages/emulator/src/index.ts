@@ -21,8 +21,10 @@ export { applyTenancy, type EmbedFilters, type FilterReport, filterRows } from '
 export type { GuestTokenClaims } from './GuestTokenClaims.ts';
 export { loadEmulatorConfig } from './loadEmulatorConfig.ts';
 export type { PreviewPayload } from './PreviewPayload.ts';
+export { CLI_USAGE, type CliArgs, parseCliArgs } from './parseCliArgs.ts';
 export { type EmulatorConfig, parseEmulatorConfig, parseEmulatorSeed } from './parseEmulatorConfig.ts';
 export { FAILING_CREDENTIAL } from './routes/datasourceRoute.ts';
+export { DEFAULT_CLI_PORT, type RunCliIo, type RunCliResult, runCli } from './runCli.ts';
 export { SAMPLE_COLUMNS, SAMPLE_ROWS, type SampleRow } from './sampleData.ts';
 export {
   type EmulatorRequestLogEntry,
