@@ -1,4 +1,9 @@
-import { DEFAULT_TOKEN_LIFETIME_MS, type GuestTokenInput, isDatabrainError } from '@databrain-embed/core';
+import {
+  DEFAULT_TOKEN_LIFETIME_MS,
+  type ExpiresIn,
+  type GuestTokenInput,
+  isDatabrainError,
+} from '@databrain-embed/core';
 import type { DatabrainClient } from './DatabrainClient.ts';
 
 /**
@@ -47,10 +52,10 @@ export interface GuestTokenHandlerOptions {
    */
   authorize: (request: Request) => GuestTokenGrant | null | Promise<GuestTokenGrant | null>;
   /**
-   * Token lifetime in milliseconds when the grant does not set one; `null`
-   * for a token that never expires. Default one hour.
+   * Token lifetime when the grant does not set one: milliseconds, a duration
+   * such as `{ minutes: 30 }` or `'30m'`, or `'never'`. Default one hour.
    */
-  expiresIn?: number | null;
+  expiresIn?: ExpiresIn;
   /**
    * Called with every error behind a 500 or 502 answer, for your logs. The
    * answer itself only carries a safe message. Errors it throws are ignored.
@@ -122,7 +127,7 @@ export function createGuestTokenHandler(
   options: GuestTokenHandlerOptions,
 ): (request: Request) => Promise<Response> {
   const { client, dataAppName, authorize, onError } = options;
-  const defaultExpiresIn = options.expiresIn === undefined ? DEFAULT_TOKEN_LIFETIME_MS : options.expiresIn;
+  const defaultExpiresIn: ExpiresIn = options.expiresIn ?? DEFAULT_TOKEN_LIFETIME_MS;
 
   const report = (error: unknown): void => {
     try {
@@ -154,7 +159,7 @@ export function createGuestTokenHandler(
 
     try {
       // An explicit `undefined` from a grant must not turn into a token that never expires.
-      const expiresIn = grant.expiresIn === undefined ? defaultExpiresIn : grant.expiresIn;
+      const expiresIn = grant.expiresIn ?? defaultExpiresIn;
       const input: GuestTokenInput = { ...grant, dataAppName, expiresIn };
       const minted = await client.createGuestToken(input, { signal: request.signal });
       return json(200, { token: minted.token, expiresIn: minted.expiresIn });
