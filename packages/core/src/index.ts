@@ -4,9 +4,22 @@ export {
   apiTokenRequestSchema,
   buildApiTokenRequest,
 } from './apiTokenRequest.ts';
+export { type AppFilter, type AppFilterFor, appFilter, appFilterSchema } from './appFilter.ts';
+export {
+  buildGuestTokenRequest,
+  type GuestTokenInput,
+  type GuestTokenInputParams,
+} from './buildGuestTokenRequest.ts';
 export { DatabrainApiError, type DatabrainApiErrorInit } from './DatabrainApiError.ts';
 export { DatabrainError, type DatabrainErrorOptions, isDatabrainError } from './DatabrainError.ts';
 export { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+export {
+  type DashboardAppFilter,
+  type DashboardAppFilterFor,
+  type DashboardAppFilterOptions,
+  dashboardAppFilter,
+  dashboardAppFilterSchema,
+} from './dashboardAppFilter.ts';
 export {
   buildListDataAppsQuery,
   type DataApp,
@@ -37,6 +50,18 @@ export {
   type TrinoCredentials,
   type UserPasswordCredentials,
 } from './datasourceRequest.ts';
+export { defineEmbeds, type TypedEmbeds } from './defineEmbeds.ts';
+export type {
+  DashboardFilterName,
+  DashboardFilters,
+  DashboardId,
+  EmbedCatalog,
+  EmbedId,
+  FilterValuesFor,
+  LooseCatalog,
+  MetricFilters,
+  MetricId,
+} from './embedCatalog.ts';
 export {
   CREDENTIALS,
   DATABRAIN_CLOUD_URL,
@@ -55,7 +80,43 @@ export {
   type DatabrainErrorCode,
   isDatabrainApiErrorCode,
 } from './errorCodes.ts';
+export {
+  DEFAULT_TOKEN_LIFETIME_MS,
+  type Duration,
+  type DurationString,
+  type ExpiresIn,
+  expiresInSchema,
+  toExpiryTime,
+} from './expiresIn.ts';
+export {
+  type DateRange,
+  dateRange,
+  type FilterValue,
+  type FilterValues,
+  filterValueSchema,
+  filterValuesSchema,
+  type NumberRange,
+  numberRange,
+  type SqlFilter,
+  sqlFilter,
+} from './filterValues.ts';
+export {
+  type GuestTokenParams,
+  type GuestTokenRequest,
+  type GuestTokenResponse,
+  guestTokenParamsSchema,
+  guestTokenRequestSchema,
+} from './guestTokenSchema.ts';
+export { parseGuestTokenRequest } from './parseGuestTokenRequest.ts';
+export {
+  type GuestTokenPermissions,
+  PERMISSIONS,
+  type PermissionKey,
+  permissions,
+  permissionsSchema,
+} from './permissions.ts';
 export { redactSecrets, SECRET_CREDENTIAL_FIELDS } from './redactSecrets.ts';
+export { isIanaTimeZone } from './timezone.ts';
 export {
   buildWorkspaceRequest,
   WORKSPACE_CONNECTION_TYPES,
