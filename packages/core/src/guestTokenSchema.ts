@@ -143,7 +143,6 @@ export const guestTokenRequestSchema: z.ZodType<GuestTokenRequest> = z
         .number({ error: 'must be a number of milliseconds' })
         .int('must be a positive integer of milliseconds')
         .positive('must be a positive integer of milliseconds')
-        .max(Number.MAX_SAFE_INTEGER, 'must be a safe integer')
         .exactOptional(),
       datasourceName: requiredText().exactOptional(),
     },
