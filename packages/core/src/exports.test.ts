@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import * as core from './index.ts';
+
+describe('@databrain-embed/core public API', () => {
+  it('exports exactly these runtime names, so nothing leaks or vanishes by accident', () => {
+    expect(Object.keys(core).sort()).toEqual([
+      'CREDENTIALS',
+      'DATABRAIN_API_ERROR_CODES',
+      'DATABRAIN_CLIENT_ERROR_CODES',
+      'DATABRAIN_CLOUD_URL',
+      'DATABRAIN_ENDPOINTS',
+      'DATASOURCE_TYPES',
+      'DEFAULT_TOKEN_LIFETIME_MS',
+      'DOCUMENTED_ERRORS',
+      'DatabrainApiError',
+      'DatabrainError',
+      'DatabrainValidationError',
+      'PERMISSIONS',
+      'SECRET_CREDENTIAL_FIELDS',
+      'WORKSPACE_CONNECTION_TYPES',
+      'WORKSPACE_SUMMARY_TYPES',
+      'apiTokenRequestSchema',
+      'appFilter',
+      'appFilterSchema',
+      'buildApiTokenRequest',
+      'buildDatasourceRequest',
+      'buildGuestTokenRequest',
+      'buildListDataAppsQuery',
+      'buildWorkspaceRequest',
+      'dashboardAppFilter',
+      'dashboardAppFilterSchema',
+      'datasourceRequestSchema',
+      'dateRange',
+      'defineEmbeds',
+      'documentedStatus',
+      'expiresInSchema',
+      'filterValueSchema',
+      'filterValuesSchema',
+      'guestTokenParamsSchema',
+      'guestTokenRequestSchema',
+      'isDatabrainApiErrorCode',
+      'isDatabrainError',
+      'isIanaTimeZone',
+      'numberRange',
+      'parseErrorBody',
+      'parseGuestTokenRequest',
+      'permissions',
+      'permissionsSchema',
+      'redactSecrets',
+      'sqlFilter',
+      'toExpiryTime',
+      'workspaceRequestSchema',
+    ]);
+  });
+
+  it('exports no undefined value', () => {
+    for (const [name, value] of Object.entries(core)) expect(value, name).toBeDefined();
+  });
+});
