@@ -1,0 +1,54 @@
+import type { ElementsLoader } from './ElementsLoader.ts';
+
+// In a variable, so bundlers leave the import alone and do not fail when the
+// optional peer dependency is not installed.
+const PLUGIN_ENTRY = '@databrainhq/plugin/web';
+
+/**
+ * The default loader: imports DataBrain's own elements at run time.
+ *
+ * @example
+ * ```ts
+ * await importDatabrainPlugin();
+ * ```
+ */
+export const importDatabrainPlugin: ElementsLoader = () =>
+  import(/* webpackIgnore: true */ /* @vite-ignore */ PLUGIN_ENTRY);
+
+const TAGS = ['dbn-dashboard', 'dbn-metric'] as const;
+const pending = new WeakMap<ElementsLoader, Promise<void>>();
+
+/**
+ * Loads the DataBrain elements once. Every caller with the same loader gets
+ * the same promise; a failure is forgotten so the next call tries again.
+ * Does nothing on the server or when both elements are already defined, and
+ * nothing happens at import time. The components call it on mount; call it
+ * yourself to start the (large) download earlier, e.g. on hover.
+ *
+ * @example
+ * ```ts
+ * import { loadElements } from '@databrain-embed/react';
+ * link.addEventListener('mouseenter', () => void loadElements(() => import('@databrainhq/plugin/web')));
+ * ```
+ */
+export function loadElements(loader: ElementsLoader = importDatabrainPlugin): Promise<void> {
+  if (typeof window === 'undefined' || typeof customElements === 'undefined') return Promise.resolve();
+  if (TAGS.every((tag) => customElements.get(tag) !== undefined)) return Promise.resolve();
+  const existing = pending.get(loader);
+  if (existing) return existing;
+  const promise = Promise.resolve()
+    .then(loader)
+    .then(
+      () => undefined,
+      (cause: unknown) => {
+        pending.delete(loader);
+        throw new Error(
+          '[databrain-embed] Could not load the DataBrain elements. Install @databrainhq/plugin and pass ' +
+            "loadElements={() => import('@databrainhq/plugin/web')} to <DatabrainProvider> so your bundler includes them.",
+          { cause },
+        );
+      },
+    );
+  pending.set(loader, promise);
+  return promise;
+}

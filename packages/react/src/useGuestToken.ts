@@ -1,0 +1,22 @@
+import { useDatabrainContext } from './DatabrainContext.ts';
+import type { GuestTokenState } from './GuestTokenState.ts';
+
+/**
+ * The guest token of the nearest `<DatabrainProvider>`. Every component
+ * under one provider shares one token and one request; the object returned
+ * is stable until something in it changes.
+ *
+ * @throws when used outside `<DatabrainProvider>`.
+ * @example
+ * ```tsx
+ * import { useGuestToken } from '@databrain-embed/react';
+ * function EmbedStatus() {
+ *   const { status, error, refresh } = useGuestToken();
+ *   if (status === 'error') return <button onClick={() => void refresh()}>{error?.message}</button>;
+ *   return <span>{status}</span>;
+ * }
+ * ```
+ */
+export function useGuestToken(): GuestTokenState {
+  return useDatabrainContext('useGuestToken()').state;
+}
