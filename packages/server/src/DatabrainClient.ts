@@ -3,9 +3,11 @@ import type {
   ApiTokenResponse,
   DatasourceRequest,
   DatasourceResponse,
+  EmbedCatalog,
   GuestTokenInput,
   ListDataAppsQuery,
   ListDataAppsResponse,
+  LooseCatalog,
   WorkspaceRequest,
   WorkspaceResponse,
 } from '@databrain-embed/core';
@@ -61,10 +63,15 @@ export interface GuestToken {
  */
 export interface DatabrainClient {
   /**
-   * Mints a guest token (data-app API key). Retried on 5xx, 429, network
-   * errors and timeouts.
+   * Mints a guest token (data-app API key), valid one hour unless
+   * `expiresIn` says otherwise. Retried on 5xx, 429, network errors and
+   * timeouts. Pass a catalog from `defineEmbeds` as `C` to check embed and
+   * filter names.
    */
-  createGuestToken(input: GuestTokenInput, options?: DatabrainCallOptions): Promise<GuestToken>;
+  createGuestToken<C extends EmbedCatalog = LooseCatalog>(
+    input: GuestTokenInput<C>,
+    options?: DatabrainCallOptions,
+  ): Promise<GuestToken>;
   /**
    * Creates a workspace (service token). Retried only when DataBrain surely
    * did not act: 429 or a connection that was never made.
