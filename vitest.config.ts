@@ -1,3 +1,4 @@
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { chromium } from './test/chromium.ts';
@@ -67,6 +68,20 @@ export default defineConfig({
           name: 'ssr18',
           environment: 'node',
           include: ['../../packages/react/src/**/*.server.test.tsx'],
+        },
+      },
+      {
+        // Every story in Chromium; the token endpoint and emulator come from .storybook/main.ts.
+        plugins: [storybookTest({ configDir: '.storybook' })],
+        test: {
+          name: 'storybook',
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+          },
         },
       },
     ],

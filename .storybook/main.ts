@@ -1,0 +1,25 @@
+import type { StorybookConfig } from '@storybook/react-vite';
+import { storyBackendPlugin } from './storyBackendPlugin.ts';
+
+/** Workspace packages resolve to their `src/` through this condition (see docs/ARCHITECTURE.md). */
+const browserConditions = ['@databrain-embed/source', 'module', 'browser', 'development|production'];
+/** The story backend (token endpoint, emulator) runs in the dev server's SSR loader. */
+const nodeConditions = ['@databrain-embed/source', 'module', 'node', 'development|production'];
+
+const config: StorybookConfig = {
+  framework: '@storybook/react-vite',
+  stories: ['../stories/**/*.mdx', '../stories/**/*.stories.@(ts|tsx)'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
+  core: { disableTelemetry: true, disableWhatsNewNotifications: true },
+  viteFinal(viteConfig) {
+    viteConfig.plugins = [...(viteConfig.plugins ?? []), storyBackendPlugin()];
+    viteConfig.resolve = { ...viteConfig.resolve, conditions: browserConditions };
+    viteConfig.ssr = {
+      ...viteConfig.ssr,
+      resolve: { ...viteConfig.ssr?.resolve, conditions: nodeConditions, externalConditions: nodeConditions },
+    };
+    return viteConfig;
+  },
+};
+
+export default config;

@@ -1,0 +1,195 @@
+/**
+ * The backend the stories talk to, shared by `storybook dev`, the Vitest
+ * `storybook` project and the server beside the static build:
+ *
+ * - `POST /api/databrain/token?user=<persona>&session=<id>`: the real
+ *   `createGuestTokenHandler`; the persona is mapped to a tenant, filters,
+ *   permissions and lifetime on the server (`personas.ts`).
+ * - `POST /api/databrain/outage?session=<id>&down=true|false`: switches the
+ *   token endpoint off or on for one story session (personas with `outage`).
+ * - `GET /api/databrain/mode`: `{ mode: 'emulator' | 'live' }`, nothing else.
+ * - `/databrain-emulator/api/v2/dashboard…`: the emulator's preview routes,
+ *   proxied under the page's origin (emulator mode only).
+ *
+ * With `DATABRAIN_API_URL`, `DATABRAIN_API_KEY` and `DATABRAIN_DATA_APP` set,
+ * tokens are minted by that DataBrain service instead and no emulator starts.
+ * The key stays in this process: no route answers with it.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { request as httpRequest } from 'node:http';
+import { EMULATOR_API_KEY, EMULATOR_DATA_APP, startEmulator } from '@databrain-embed/emulator';
+import {
+  createDatabrainClient,
+  createGuestTokenHandler,
+  type GuestTokenGrant,
+} from '@databrain-embed/server';
+import { toNodeHandler } from '@databrain-embed/server/node';
+import { findPersona } from './personas.ts';
+
+export const TOKEN_PATH = '/api/databrain/token';
+export const OUTAGE_PATH = '/api/databrain/outage';
+export const MODE_PATH = '/api/databrain/mode';
+export const EMULATOR_PROXY_PREFIX = '/databrain-emulator';
+
+export type StoryBackendMode = 'emulator' | 'live';
+
+export type Middleware = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next: (error?: unknown) => void,
+) => void;
+
+export interface StoryBackend {
+  readonly mode: StoryBackendMode;
+  /** The emulator's own URL (emulator mode only). */
+  readonly emulatorUrl: string | undefined;
+  /** Connect-style middleware; calls `next()` for every path it does not own. */
+  readonly middleware: Middleware;
+  close(): Promise<void>;
+}
+
+interface LiveSettings {
+  readonly apiUrl: string;
+  readonly apiKey: string;
+  readonly dataApp: string;
+}
+
+const LIVE_VARIABLES = ['DATABRAIN_API_URL', 'DATABRAIN_API_KEY', 'DATABRAIN_DATA_APP'] as const;
+
+/** Live settings when all three variables are set, `undefined` when none is; throws on a partial set. */
+export function readLiveSettings(env: NodeJS.ProcessEnv = process.env): LiveSettings | undefined {
+  const missing = LIVE_VARIABLES.filter((name) => !env[name]);
+  if (missing.length === LIVE_VARIABLES.length) return undefined;
+  const [apiUrl, apiKey, dataApp] = LIVE_VARIABLES.map((name) => env[name]);
+  if (missing.length > 0 || !apiUrl || !apiKey || !dataApp) {
+    throw new Error(
+      `[databrain-embed] Live mode needs ${LIVE_VARIABLES.join(', ')}; missing: ${missing.join(', ')}. ` +
+        'Unset all three to use the local emulator.',
+    );
+  }
+  return { apiUrl, apiKey, dataApp };
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': String(Buffer.byteLength(text)),
+    'cache-control': 'no-store',
+  });
+  response.end(text);
+}
+
+/** Forwards a preview request to the emulator, keeping method, headers and body. */
+function proxyToEmulator(
+  emulatorUrl: string,
+  path: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const target = new URL(path, emulatorUrl);
+  const upstream = httpRequest(
+    target,
+    { method: request.method ?? 'GET', headers: { ...request.headers, host: target.host } },
+    (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(response);
+    },
+  );
+  upstream.on('error', () => {
+    if (!response.headersSent)
+      sendJson(response, 502, { error: { code: 'BAD_GATEWAY', message: 'Emulator unreachable' } });
+    else response.destroy();
+  });
+  request.pipe(upstream);
+}
+
+/**
+ * Starts the story backend: an emulator (unless live settings are given) and
+ * the token handler minting from it.
+ */
+export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): Promise<StoryBackend> {
+  const live = readLiveSettings(env);
+  let emulator: { url: string; close(): Promise<void> } | undefined;
+  let client: ReturnType<typeof createDatabrainClient>;
+  let dataAppName: string;
+  if (live) {
+    client = createDatabrainClient({ apiKey: live.apiKey, baseUrl: live.apiUrl });
+    dataAppName = live.dataApp;
+  } else {
+    emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
+    client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url });
+    dataAppName = EMULATOR_DATA_APP;
+  }
+
+  const handler = createGuestTokenHandler({
+    client,
+    dataAppName,
+    onError: (error) => console.error('[story backend] could not mint a guest token:', error),
+    authorize: (request: Request): GuestTokenGrant | null => {
+      const persona = findPersona(new URL(request.url).searchParams.get('user'));
+      if (!persona) return null;
+      const { label: _label, outage: _outage, delay: _delay, ...grant } = persona;
+      return grant;
+    },
+  });
+  const tokenEndpoint = toNodeHandler(handler);
+
+  /** Sessions whose token endpoint is switched off (personas with `outage`). */
+  const restored = new Set<string>();
+
+  const middleware: Middleware = (request, response, next) => {
+    const url = new URL(request.url ?? '/', 'http://story.local');
+    const { pathname, searchParams } = url;
+    if (pathname === MODE_PATH && request.method === 'GET') {
+      sendJson(response, 200, { mode: live ? 'live' : 'emulator' });
+      return;
+    }
+    if (pathname === OUTAGE_PATH && request.method === 'POST') {
+      const session = searchParams.get('session');
+      if (!session) {
+        sendJson(response, 400, { error: { code: 'INVALID_REQUEST_BODY', message: 'Missing `session`.' } });
+        return;
+      }
+      if (searchParams.get('down') === 'false') restored.add(session);
+      else restored.delete(session);
+      sendJson(response, 200, { session, down: !restored.has(session) });
+      return;
+    }
+    if (pathname === TOKEN_PATH) {
+      const persona = findPersona(searchParams.get('user'));
+      const session = searchParams.get('session') ?? '';
+      if (persona?.outage && !restored.has(session)) {
+        sendJson(response, 503, {
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'The token endpoint is down for this story session.',
+          },
+        });
+        return;
+      }
+      if (persona?.delay) setTimeout(() => tokenEndpoint(request, response, next), persona.delay);
+      else tokenEndpoint(request, response, next);
+      return;
+    }
+    if (emulator && pathname.startsWith(`${EMULATOR_PROXY_PREFIX}/api/v2/dashboard`)) {
+      proxyToEmulator(
+        emulator.url,
+        `${pathname.slice(EMULATOR_PROXY_PREFIX.length)}${url.search}`,
+        request,
+        response,
+      );
+      return;
+    }
+    next();
+  };
+
+  return {
+    mode: live ? 'live' : 'emulator',
+    emulatorUrl: emulator?.url,
+    middleware,
+    close: async () => {
+      await emulator?.close();
+    },
+  };
+}

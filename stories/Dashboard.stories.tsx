@@ -1,0 +1,83 @@
+import { Dashboard, type DashboardProps } from '@databrain-embed/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { PERSONA_NAMES, type PersonaName } from '../.storybook/personas.ts';
+import { field, findReadyPreview, tenantsShown } from './support/preview.ts';
+import { StoryDatabrain } from './support/StoryDatabrain.tsx';
+
+/**
+ * `<Dashboard>` renders a DataBrain dashboard (`<dbn-dashboard>`) with the
+ * guest token of the nearest `<DatabrainProvider>`. Here the provider asks
+ * the story backend's token endpoint, the real `createGuestTokenHandler`,
+ * which mints from the local emulator; the emulator's preview element shows
+ * what the token carries.
+ */
+const meta = {
+  title: 'Embedding/Dashboard',
+  component: Dashboard,
+  args: { dashboardId: 'sales-overview', user: 'acme-viewer' },
+  argTypes: {
+    dashboardId: { control: 'select', options: ['sales-overview', 'customer-health'] },
+    user: { control: 'select', options: PERSONA_NAMES, description: 'Signed-in user (a story backend persona)' },
+  },
+  render: ({ user, ...props }) => (
+    <StoryDatabrain user={user}>
+      <Dashboard {...props} />
+    </StoryDatabrain>
+  ),
+} satisfies Meta<DashboardProps & { user: PersonaName }>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The whole integration: one provider, one dashboard, a token minted for Acme. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'embed')).toBe('sales-overview');
+    await expect(field(dashboard, 'client')).toBe('acme');
+    await expect(field(dashboard, 'token')).toMatch(/^.{8}…$/);
+    await expect(field(dashboard, 'expiry')).toMatch(/^expires in \d+s$/);
+    const tenants = tenantsShown(dashboard);
+    await expect(tenants.length).toBeGreaterThan(0);
+    await expect(new Set(tenants)).toEqual(new Set(['acme']));
+  },
+};
+
+/** Another dashboard of the same data app: only `dashboardId` changes. */
+export const CustomerHealth: Story = {
+  args: { dashboardId: 'customer-health' },
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'embed')).toBe('customer-health');
+    await expect(canvasElement).toHaveTextContent('Customer health');
+  },
+};
+
+/** `options` reach the element as an object (a DOM property), never as "[object Object]". */
+export const WithOptions: Story = {
+  args: {
+    options: { disableMetricCreation: true, hideDashboardName: true, tokenExpiryMessage: 'Please reload.' },
+  },
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    const shown = JSON.parse(field(dashboard, 'options')) as Record<string, unknown>;
+    await expect(shown).toEqual({
+      disableMetricCreation: true,
+      hideDashboardName: true,
+      tokenExpiryMessage: 'Please reload.',
+    });
+  },
+};
+
+/** `className` and `style` go on a wrapping `<div>`, never on the DataBrain element. */
+export const Styled: Story = {
+  args: { className: 'analytics-card', style: { maxWidth: 520, border: '2px dashed #a5b4fc', padding: 8 } },
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    const wrapper = dashboard.parentElement;
+    await expect(wrapper).toHaveClass('analytics-card');
+    await expect(wrapper).toHaveStyle({ maxWidth: '520px' });
+    await expect(dashboard).not.toHaveAttribute('class');
+  },
+};

@@ -1,0 +1,100 @@
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, waitFor } from 'storybook/test';
+import { PERSONA_NAMES } from '../.storybook/personas.ts';
+
+interface TokenEndpointProps {
+  /** The signed-in user, by persona name; the server decides everything else. */
+  user: string;
+}
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Calls the story backend's token endpoint as the browser would, and shows its answer. */
+function TokenEndpoint({ user }: TokenEndpointProps) {
+  const [answer, setAnswer] = useState<Answer>();
+  useEffect(() => {
+    let cancelled = false;
+    setAnswer(undefined);
+    fetch(`/api/databrain/token?user=${encodeURIComponent(user)}`, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    })
+      .then(async (response) => ({
+        status: response.status,
+        body: (await response.json()) as Record<string, unknown>,
+      }))
+      .then((result) => {
+        if (!cancelled) setAnswer(result);
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [user]);
+  if (!answer) return <p>Asking the token endpoint…</p>;
+  const shown =
+    typeof answer.body.token === 'string'
+      ? { ...answer.body, token: `${answer.body.token.slice(0, 8)}…` }
+      : answer.body;
+  return (
+    <figure style={{ margin: 0 }}>
+      <figcaption>
+        <code>POST /api/databrain/token?user={user}</code> answered{' '}
+        <strong data-testid="status">{answer.status}</strong>
+      </figcaption>
+      <pre data-testid="body" style={{ background: '#f3f4f6', padding: 12, borderRadius: 6 }}>
+        {JSON.stringify(shown, null, 2)}
+      </pre>
+    </figure>
+  );
+}
+
+/**
+ * The endpoint every story's `<DatabrainProvider tokenEndpoint>` calls: the real
+ * `createGuestTokenHandler` from `@databrain-embed/server`, minting from the
+ * local emulator (or DataBrain in live mode). The browser names a persona; the
+ * server maps it to a tenant, filters, permissions and lifetime.
+ */
+const meta = {
+  title: 'Backend/Token endpoint',
+  component: TokenEndpoint,
+  argTypes: { user: { control: 'select', options: [...PERSONA_NAMES, 'nobody'] } },
+  args: { user: 'acme-viewer' },
+} satisfies Meta<typeof TokenEndpoint>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** A signed-in user gets `{ token, expiresIn }`, the lifetime in milliseconds. */
+export const SignedIn: Story = {
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('200'), { timeout: 15_000 });
+    const body = JSON.parse(canvas.getByTestId('body').textContent ?? '{}') as Record<string, unknown>;
+    await expect(body.token).toEqual(expect.stringMatching(/^.{8}…$/));
+    await expect(body.expiresIn).toBe(3_600_000);
+  },
+};
+
+/** The 15-second persona gets a 15 000 ms lifetime, decided on the server. */
+export const ShortLived: Story = {
+  args: { user: 'acme-short-lived' },
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('200'), { timeout: 15_000 });
+    await expect(canvas.getByTestId('body')).toHaveTextContent('"expiresIn": 15000');
+  },
+};
+
+/** Nobody signed in (a persona the server does not know): 401, no token. */
+export const SignedOut: Story = {
+  args: { user: 'nobody' },
+  play: async ({ canvas }) => {
+    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('401'), { timeout: 15_000 });
+    await expect(canvas.getByTestId('body')).toHaveTextContent('UNAUTHORIZED');
+    await expect(canvas.getByTestId('body')).not.toHaveTextContent('"token"');
+  },
+};
