@@ -188,3 +188,108 @@ describe('admin calls against the emulator', () => {
     expect(JSON.stringify(error)).not.toContain('wrong-service-token-value');
   });
 });
+
+describe('guest tokens against the emulator', () => {
+  const minting = (options: { maxRetries?: number } = {}) =>
+    createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url, retryDelay: 5, ...options });
+
+  it('mints a token valid one hour by default, with its expiry by the local clock', async () => {
+    const before = Date.now();
+    const minted = await minting().createGuestToken({ dataAppName: EMULATOR_DATA_APP, clientId: 'acme' });
+    const after = Date.now();
+    expect(minted.expiresIn).toBe(3_600_000);
+    expect(minted.expiresAt).toBeGreaterThanOrEqual(before + 3_600_000);
+    expect(minted.expiresAt).toBeLessThanOrEqual(after + 3_600_000);
+    expect(emulator.getTokenClaims(minted.token)).toMatchObject({
+      clientId: 'acme',
+      dataAppName: EMULATOR_DATA_APP,
+    });
+  });
+
+  it('reports null expiry for a token that never expires, and sends no expiryTime', async () => {
+    const minted = await minting().createGuestToken({
+      dataAppName: EMULATOR_DATA_APP,
+      clientId: 'acme',
+      expiresIn: 'never',
+    });
+    expect(minted).toMatchObject({ expiresIn: null, expiresAt: null });
+    expect(emulator.getTokenClaims(minted.token)?.expiresAt).toBeNull();
+  });
+
+  it('sends filters, permissions and a duration lifetime as DataBrain expects them', async () => {
+    const minted = await minting().createGuestToken({
+      dataAppName: EMULATOR_DATA_APP,
+      clientId: 'acme',
+      expiresIn: '30m',
+      params: { appFilters: [{ metricId: 'revenue', values: { country: 'USA' } }] },
+      permissions: { isShowSideBar: false },
+    });
+    expect(minted.expiresIn).toBe(30 * 60_000);
+    const claims = emulator.getTokenClaims(minted.token);
+    expect(claims?.params).toEqual({ appFilters: [{ metricId: 'revenue', values: { country: 'USA' } }] });
+    expect(claims?.permissions).toEqual({ isShowSideBar: false });
+  });
+
+  it('validates the input before any request, naming the field', async () => {
+    const before = emulator.requests.length;
+    const error = await rejection(
+      minting().createGuestToken({ dataAppName: EMULATOR_DATA_APP, clientId: '' }),
+    );
+    expect(error).toBeInstanceOf(DatabrainValidationError);
+    expect((error as DatabrainValidationError).issues[0]?.path).toBe('clientId');
+    expect(emulator.requests.length).toBe(before);
+  });
+
+  it('names the apiKey option when only a service token was configured', async () => {
+    const error = await rejection(
+      admin().createGuestToken({ dataAppName: EMULATOR_DATA_APP, clientId: 'acme' }),
+    );
+    expect((error as Error).message).toMatch(/createGuestToken needs the `apiKey` option/);
+  });
+
+  it.each([
+    [{ dataAppName: 'other-app', clientId: 'a' }, 'DATA_APP_ID_ERROR', 404],
+    [
+      { dataAppName: EMULATOR_DATA_APP, clientId: 'a', params: { allowedEmbeds: ['nope'] } },
+      'DASHBOARD_PARAM_ERROR',
+      400,
+    ],
+    [
+      {
+        dataAppName: EMULATOR_DATA_APP,
+        clientId: 'a',
+        params: { appFilters: [{ metricId: 'nope', values: {} }] },
+      },
+      'APP_FILTER_PARAM_ERROR',
+      400,
+    ],
+    [
+      {
+        dataAppName: EMULATOR_DATA_APP,
+        clientId: 'a',
+        params: { rlsSettings: [{ metricId: 'nope', values: {} }] },
+      },
+      'RLS_SETTINGS_PARAM_ERROR',
+      400,
+    ],
+  ] as const)('reports the emulator refusing %j as %s (%i)', async (input, code, status) => {
+    await expect(minting().createGuestToken(input)).rejects.toMatchObject({ code, status });
+  });
+
+  it('reports a wrong API key as AUTHENTICATION_ERROR (401)', async () => {
+    const client = createDatabrainClient({ apiKey: 'not-a-real-key', baseUrl: emulator.url });
+    await expect(
+      client.createGuestToken({ dataAppName: EMULATOR_DATA_APP, clientId: 'a' }),
+    ).rejects.toMatchObject({
+      code: 'AUTHENTICATION_ERROR',
+      status: 401,
+    });
+  });
+
+  it('retries a 500 and a dropped connection, then succeeds', async () => {
+    emulator.faults.add({ path: '/api/v2/guest-token/create', status: 500, times: 1 });
+    emulator.faults.add({ path: '/api/v2/guest-token/create', drop: true, times: 1 });
+    const minted = await minting().createGuestToken({ dataAppName: EMULATOR_DATA_APP, clientId: 'acme' });
+    expect(emulator.getTokenClaims(minted.token)).toBeDefined();
+  });
+});
