@@ -1,1 +1,25 @@
-export {};
+'use client';
+
+export type { AdminThemeOptions } from './AdminThemeOptions.ts';
+export type {
+  EmbedComponentProps,
+  ErrorFallbackProps,
+} from './createElementComponent.tsx';
+export { Dashboard, type DashboardElementProps, type DashboardProps } from './Dashboard.tsx';
+export type { DashboardOptions, ExportMessagePosition } from './DashboardOptions.ts';
+export type { DbnDashboardAttributes, DbnMetricAttributes } from './DatabrainElementAttributes.ts';
+export type { DatabrainLanguage } from './DatabrainLanguage.ts';
+export {
+  DatabrainProvider,
+  type DatabrainProviderProps,
+  type FetchToken,
+  type ReceivedToken,
+} from './DatabrainProvider.tsx';
+export type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
+export type { DatabrainTheme } from './DatabrainTheme.ts';
+export type { ElementsLoader } from './ElementsLoader.ts';
+export type { GuestTokenResponse } from './GuestTokenResponse.ts';
+export type { GuestTokenState, GuestTokenStatus } from './GuestTokenState.ts';
+export { loadElements } from './loadElements.ts';
+export { Metric, type MetricElementProps, type MetricProps } from './Metric.tsx';
+export { useGuestToken } from './useGuestToken.ts';

@@ -1,0 +1,240 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Dashboard, type DashboardProps } from './Dashboard.tsx';
+import { DatabrainProvider, type FetchToken } from './DatabrainProvider.tsx';
+import {
+  advance,
+  countingTokenSource,
+  defineRecordingElements,
+  type RecordingElement,
+  recordingLoader,
+} from './test-utils/recordingElements.ts';
+
+const { DashboardElement } = defineRecordingElements();
+
+function dashboardElement(): RecordingElement {
+  const element = document.querySelector('dbn-dashboard');
+  if (!(element instanceof DashboardElement)) throw new Error('no dbn-dashboard in the document');
+  return element;
+}
+
+function renderDashboard(fetchToken: FetchToken, props: Partial<DashboardProps> = {}, scope?: string) {
+  const tree = (nextProps: Partial<DashboardProps>, nextScope = scope) => (
+    <StrictMode>
+      <DatabrainProvider
+        fetchToken={fetchToken}
+        loadElements={recordingLoader()}
+        {...(nextScope ? { scope: nextScope } : {})}
+      >
+        <Dashboard dashboardId="sales-overview" {...nextProps} />
+      </DatabrainProvider>
+    </StrictMode>
+  );
+  const result = render(tree(props));
+  return {
+    ...result,
+    update: (nextProps: Partial<DashboardProps>, nextScope?: string) =>
+      result.rerender(tree(nextProps, nextScope)),
+  };
+}
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  DashboardElement.created = [];
+});
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('Dashboard', () => {
+  it('shows an accessible placeholder until the token arrives', async () => {
+    let resolve: (value: { token: string; expiresIn: number }) => void = () => {};
+    renderDashboard(() => new Promise((done) => (resolve = done)));
+    await advance();
+    expect(screen.getByRole('status').textContent).toBe('Loading dashboard…');
+    expect(document.querySelector('dbn-dashboard')).toBeNull();
+    resolve({ token: 'tok', expiresIn: 600_000 });
+    await advance();
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(dashboardElement().property('token')).toBe('tok');
+  });
+
+  it('sets the token and objects as properties and scalars as kebab-case attributes', async () => {
+    const options = { disableMetricCreation: true, chartColors: ['#111', '#222'] };
+    const theme = { colors: { primary: '#4f46e5' } };
+    renderDashboard(countingTokenSource(), {
+      options,
+      theme,
+      enableDownloadCsv: true,
+      disableFullscreen: false,
+      language: 'fr',
+    });
+    await advance();
+    const element = dashboardElement();
+    expect(element.property('options')).toBe(options);
+    expect(element.property('theme')).toBe(theme);
+    expect(element.getAttribute('options')).toBeNull();
+    expect(element.getAttribute('dashboard-id')).toBe('sales-overview');
+    expect(element.getAttribute('enable-download-csv')).toBe('true');
+    expect(element.getAttribute('disable-fullscreen')).toBe('false');
+    expect(element.getAttribute('language')).toBe('fr');
+    expect(element.outerHTML).not.toContain('[object Object]');
+  });
+
+  it('writes an object as JSON when the element has no property for it', async () => {
+    renderDashboard(countingTokenSource(), { adminThemeOptions: { dashboard: { backgroundColor: '#fff' } } });
+    await advance();
+    expect(JSON.parse(dashboardElement().getAttribute('admin-theme-options') ?? '')).toEqual({
+      dashboard: { backgroundColor: '#fff' },
+    });
+  });
+
+  it('swaps a refreshed token in place without re-creating the element', async () => {
+    renderDashboard(countingTokenSource(100_000));
+    await advance();
+    const before = dashboardElement();
+    expect(before.property('token')).toBe('token-1');
+    await advance(80_000);
+    expect(dashboardElement()).toBe(before);
+    expect(before.property('token')).toBe('token-2');
+    expect(DashboardElement.created).toHaveLength(1);
+    expect(before.connections).toBe(1);
+  });
+
+  it('updates only what changed', async () => {
+    const { update } = renderDashboard(countingTokenSource(), { options: { hideDashboardName: true } });
+    await advance();
+    const element = dashboardElement();
+    const setsBefore = element.propertySets.length;
+    update({ options: { hideDashboardName: true } });
+    await advance();
+    expect(element.propertySets).toHaveLength(setsBefore);
+    update({ options: { hideDashboardName: false } });
+    await advance();
+    expect(element.propertySets.slice(setsBefore)).toEqual([['options', { hideDashboardName: false }]]);
+  });
+
+  it('removes an attribute when its prop goes away', async () => {
+    const { update } = renderDashboard(countingTokenSource(), { themeName: 'dark' });
+    await advance();
+    expect(dashboardElement().getAttribute('theme-name')).toBe('dark');
+    update({});
+    await advance();
+    expect(dashboardElement().hasAttribute('theme-name')).toBe(false);
+  });
+
+  it('puts className and style on a wrapping div, not on the element', async () => {
+    const { container } = renderDashboard(countingTokenSource(), {
+      className: 'panel',
+      style: { height: 600 },
+    });
+    await advance();
+    const wrapper = container.firstElementChild as HTMLElement;
+    expect(wrapper.className).toBe('panel');
+    expect(wrapper.style.height).toBe('600px');
+    expect(dashboardElement().getAttribute('class')).toBeNull();
+    expect(dashboardElement().getAttribute('style')).toBeNull();
+  });
+
+  it('refreshes at once when the element reports TOKEN_EXPIRED, and hands it the new token', async () => {
+    const fetchToken = countingTokenSource();
+    const onServerEvent = vi.fn();
+    renderDashboard(fetchToken, { onServerEvent });
+    await advance();
+    const element = dashboardElement();
+    const name = element.getAttribute('handle-server-event') ?? '';
+    const handler = (window as unknown as Record<string, (event: unknown) => void>)[name];
+    expect(typeof handler).toBe('function');
+    act(() => handler?.({ type: 'TOKEN_EXPIRED', message: 'Token expired' }));
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(element.property('token')).toBe('token-2');
+    expect(dashboardElement()).toBe(element);
+    expect(onServerEvent).toHaveBeenCalledWith({ type: 'TOKEN_EXPIRED', message: 'Token expired' });
+  });
+
+  it('asks for at most one new token per expired token', async () => {
+    const fetchToken = countingTokenSource();
+    renderDashboard(fetchToken);
+    await advance();
+    const name = dashboardElement().getAttribute('handle-server-event') ?? '';
+    const handler = (window as unknown as Record<string, (event: unknown) => void>)[name];
+    act(() => {
+      handler?.({ type: 'TOKEN_EXPIRED' });
+      handler?.({ type: 'TOKEN_EXPIRED' });
+    });
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('removes its global callback on unmount and makes no request afterwards', async () => {
+    const fetchToken = countingTokenSource(10_000);
+    const { unmount } = renderDashboard(fetchToken);
+    await advance();
+    const name = dashboardElement().getAttribute('handle-server-event') ?? '';
+    unmount();
+    expect(name in window).toBe(false);
+    await advance(60_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('replaces the element when the scope changes, never showing the old token to the new user', async () => {
+    const fetchToken = vi.fn<FetchToken>(async () => ({ token: `for-${user}`, expiresIn: 600_000 }));
+    let user = 'alice';
+    const { update } = renderDashboard(fetchToken, {}, 'alice');
+    await advance();
+    const alice = dashboardElement();
+    user = 'bob';
+    update({}, 'bob');
+    expect(document.querySelector('dbn-dashboard')).toBeNull();
+    await advance();
+    const bob = dashboardElement();
+    expect(bob).not.toBe(alice);
+    expect(bob.propertySets.filter(([name]) => name === 'token')).toEqual([['token', 'for-bob']]);
+  });
+
+  it('shows the default error with a Retry button that fetches a new token', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    let failing = true;
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      if (failing) throw new Error('down');
+      return { token: 'recovered', expiresIn: 600_000 };
+    });
+    renderDashboard(fetchToken);
+    await advance();
+    expect(screen.getByRole('alert').textContent).toContain('The dashboard could not be loaded.');
+    failing = false;
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await advance();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(dashboardElement().property('token')).toBe('recovered');
+  });
+
+  it('renders a custom fallback and errorFallback', async () => {
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      throw new Error('no token for you');
+    });
+    render(
+      <DatabrainProvider fetchToken={fetchToken} loadElements={recordingLoader()}>
+        <Dashboard
+          dashboardId="d"
+          fallback={<p>Please wait</p>}
+          errorFallback={({ error }) => <p>Failed: {error.message}</p>}
+        />
+      </DatabrainProvider>,
+    );
+    expect(screen.getByText('Please wait')).toBeTruthy();
+    await advance();
+    expect(screen.getByText('Failed: no token for you')).toBeTruthy();
+  });
+
+  it('throws a message naming DatabrainProvider outside one', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(() => render(<Dashboard dashboardId="d" />)).toThrow(
+      /<Dashboard> must be used inside <DatabrainProvider>/,
+    );
+  });
+});

@@ -1,0 +1,66 @@
+import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Dashboard } from './Dashboard.tsx';
+import { DatabrainProvider } from './DatabrainProvider.tsx';
+import { loadElements } from './loadElements.ts';
+import { advance, countingTokenSource, defineRecordingElements } from './test-utils/recordingElements.ts';
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+// The elements stay undefined until the last tests of this file define them.
+describe('loadElements', () => {
+  it('does nothing at import time and shares one load between callers', async () => {
+    const loader = vi.fn(async () => {});
+    expect(loader).not.toHaveBeenCalled();
+    const first = loadElements(loader);
+    const second = loadElements(loader);
+    expect(second).toBe(first);
+    await first;
+    expect(loader).toHaveBeenCalledTimes(1);
+  });
+
+  it('forgets a failed load so the next call tries again', async () => {
+    const loader = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(undefined);
+    await expect(loadElements(loader)).rejects.toThrow(/Could not load the DataBrain elements/);
+    await expect(loadElements(loader)).resolves.toBeUndefined();
+    expect(loader).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps the cause of a failed load', async () => {
+    const cause = new Error('ChunkLoadError');
+    const error = await loadElements(() => Promise.reject(cause)).catch((reason: unknown) => reason);
+    expect((error as Error).cause).toBe(cause);
+  });
+
+  it('shows an error when the loader fails, and Retry loads again', async () => {
+    vi.useFakeTimers();
+    let attempts = 0;
+    const loader = async () => {
+      attempts += 1;
+      if (attempts === 1) throw new Error('offline');
+      defineRecordingElements();
+    };
+    render(
+      <DatabrainProvider fetchToken={countingTokenSource()} loadElements={loader}>
+        <Dashboard dashboardId="d" />
+      </DatabrainProvider>,
+    );
+    await advance();
+    expect(screen.getByRole('alert')).toBeTruthy();
+    expect(document.querySelector('dbn-dashboard')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
+    await advance();
+    expect(attempts).toBe(2);
+    expect(document.querySelector('dbn-dashboard')).not.toBeNull();
+  });
+
+  it('does not call the loader once the elements are defined', async () => {
+    defineRecordingElements();
+    const loader = vi.fn(async () => {});
+    await loadElements(loader);
+    expect(loader).not.toHaveBeenCalled();
+  });
+});
