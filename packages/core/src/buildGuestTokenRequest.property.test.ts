@@ -142,10 +142,11 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     .map(([a, b]) => ({
       name: 'date range with start after end',
       apply: (t: Mutable) => {
+        const [early, late] = [a, b].sort();
         const list = (paramsOf(t).dashboardAppFilters ??= []) as unknown[];
         list.push({
           dashboardId: 'd',
-          values: { period: { startDate: a > b ? a : b, endDate: a > b ? b : a } },
+          values: { period: { startDate: late, endDate: early } },
         });
         return `params.dashboardAppFilters[${list.length - 1}].values.period.startDate`;
       },
@@ -201,6 +202,9 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   })),
 );
 
+/** A deep copy; every generated input is plain JSON data. */
+const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 function issuesOf(run: () => unknown): ValidationIssue[] {
   try {
     run();
@@ -244,7 +248,7 @@ describe('guest-token requests (properties)', () => {
   it('rejects every mutated input with an issue at the mutated path', () => {
     fc.assert(
       fc.property(input, mutation, (given, change) => {
-        const target = structuredClone(given) as unknown as Mutable;
+        const target = clone(given) as unknown as Mutable;
         const path = change.apply(target);
         const issues = issuesOf(() => buildGuestTokenRequest(target as unknown as GuestTokenInput));
         expect(issues.some(atOrBelow(path)), `${change.name}: ${JSON.stringify(issues)}`).toBe(true);
@@ -256,7 +260,7 @@ describe('guest-token requests (properties)', () => {
   it('rejects every mutated wire body with an issue at the mutated path', () => {
     fc.assert(
       fc.property(input, mutation, (given, change) => {
-        const target = structuredClone(buildGuestTokenRequest(given)) as unknown as Mutable;
+        const target = clone(buildGuestTokenRequest(given)) as unknown as Mutable;
         const path = change.apply(target);
         const issues = issuesOf(() => parseGuestTokenRequest(target));
         expect(issues.some(atOrBelow(path)), `${change.name}: ${JSON.stringify(issues)}`).toBe(true);

@@ -120,7 +120,7 @@ describe('buildGuestTokenRequest', () => {
 
   it('does not modify its input', () => {
     const input: GuestTokenInput = { ...minimal, params: { userIdentifier: 'u' }, expiresIn: '1h' };
-    const copy = structuredClone(input);
+    const copy = JSON.parse(JSON.stringify(input)) as unknown;
     buildGuestTokenRequest(input);
     expect(input).toEqual(copy);
   });
