@@ -1,4 +1,9 @@
-import { DatabrainApiError, DatabrainError, DatabrainValidationError } from '@databrain-embed/core';
+import {
+  DatabrainApiError,
+  DatabrainError,
+  DatabrainValidationError,
+  type GuestTokenInput,
+} from '@databrain-embed/core';
 import {
   EMULATOR_API_KEY,
   EMULATOR_DATA_APP,
@@ -272,9 +277,12 @@ describe('guest tokens against the emulator', () => {
       'RLS_SETTINGS_PARAM_ERROR',
       400,
     ],
-  ] as const)('reports the emulator refusing %j as %s (%i)', async (input, code, status) => {
-    await expect(minting().createGuestToken(input)).rejects.toMatchObject({ code, status });
-  });
+  ] satisfies [GuestTokenInput, string, number][])(
+    'reports the emulator refusing %j as %s (%i)',
+    async (input, code, status) => {
+      await expect(minting().createGuestToken(input)).rejects.toMatchObject({ code, status });
+    },
+  );
 
   it('reports a wrong API key as AUTHENTICATION_ERROR (401)', async () => {
     const client = createDatabrainClient({ apiKey: 'not-a-real-key', baseUrl: emulator.url });
