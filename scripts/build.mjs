@@ -7,7 +7,10 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 for (const name of ['core', 'server', 'emulator', 'react']) {
   const cwd = join(root, 'packages', name);
-  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsdown'), ['--logLevel', 'warn'], { cwd, stdio: 'inherit' });
+  const result = spawnSync(join(root, 'node_modules', '.bin', 'tsdown'), ['--logLevel', 'warn'], {
+    cwd,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) {
     console.error(`build failed in packages/${name}`);
     process.exit(result.status ?? 1);

@@ -19,11 +19,7 @@ const stages = [
   ['package checks (publint, attw)', 'node', [join(root, 'scripts', 'check-packages.mjs')]],
   ['size budgets', bin('size-limit'), []],
   ['storybook build', bin('storybook'), ['build', '--quiet', '-o', 'storybook-static']],
-  [
-    'tests',
-    bin('vitest'),
-    ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
-  ],
+  ['tests', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`]],
 ];
 
 rmSync(reportDir, { recursive: true, force: true });
