@@ -99,6 +99,12 @@ const paramsOf = (target: Mutable): Record<string, unknown> => {
   return target.params;
 };
 
+const listAt = (target: Mutable, key: string): unknown[] => {
+  const params = paramsOf(target);
+  if (!Array.isArray(params[key])) params[key] = [];
+  return params[key] as unknown[];
+};
+
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constantFrom<unknown>('', '   ', 7, null, true, ['x']).map((bad) => ({
     name: `clientId = ${JSON.stringify(bad)}`,
@@ -143,7 +149,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
       name: 'date range with start after end',
       apply: (t: Mutable) => {
         const [early, late] = [a, b].sort();
-        const list = (paramsOf(t).dashboardAppFilters ??= []) as unknown[];
+        const list = listAt(t, 'dashboardAppFilters');
         list.push({
           dashboardId: 'd',
           values: { period: { startDate: late, endDate: early } },
@@ -157,7 +163,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     .map(([a, b]) => ({
       name: 'number range with min above max',
       apply: (t: Mutable) => {
-        const list = (paramsOf(t).appFilters ??= []) as unknown[];
+        const list = listAt(t, 'appFilters');
         list.push({ metricId: 'm', values: { amount: { min: Math.max(a, b), max: Math.min(a, b) } } });
         return `params.appFilters[${list.length - 1}].values.amount.min`;
       },
@@ -165,7 +171,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constantFrom<unknown>(null, Number.NaN, { from: 1 }, [null], undefined).map((bad) => ({
     name: `filter value = ${String(bad)}`,
     apply: (t: Mutable) => {
-      const list = (paramsOf(t).appFilters ??= []) as unknown[];
+      const list = listAt(t, 'appFilters');
       list.push({ metricId: 'm', values: { country: bad } });
       return `params.appFilters[${list.length - 1}].values.country`;
     },
@@ -173,7 +179,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant({
     name: 'empty filter name',
     apply: (t: Mutable) => {
-      const list = (paramsOf(t).rlsSettings ??= []) as unknown[];
+      const list = listAt(t, 'rlsSettings');
       list.push({ metricId: 'm', values: { '': 'x' } });
       return `params.rlsSettings[${list.length - 1}].values`;
     },
@@ -195,7 +201,7 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constantFrom<unknown>('', ' ', 1).map((bad) => ({
     name: `dashboardId = ${JSON.stringify(bad)}`,
     apply: (t: Mutable) => {
-      const list = (paramsOf(t).dashboardAppFilters ??= []) as unknown[];
+      const list = listAt(t, 'dashboardAppFilters');
       list.push({ dashboardId: bad, values: {} });
       return `params.dashboardAppFilters[${list.length - 1}].dashboardId`;
     },
