@@ -1,0 +1,80 @@
+// Guest tokens per second and latency through createGuestTokenHandler behind
+// node:http, against the emulator called directly (the floor) and against
+// the same endpoint written by hand with plain fetch (the handler's own
+// overhead). Each server runs in its own process; the load generator runs
+// here, and the three are measured one after the other in the same run.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { load } from './loadgen.mjs';
+
+const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
+export const DURATION_MS = 3000;
+export const CONCURRENCY = 16;
+
+async function startServer(args) {
+  const child = spawn(process.execPath, [SERVE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`serve.mjs ${args[0]} exited with ${code}`);
+    }),
+  ]);
+  const { url } = JSON.parse(first);
+  return {
+    url,
+    async stop() {
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      if (child.exitCode === null) await once(child, 'exit');
+      clearTimeout(timer);
+    },
+  };
+}
+
+export async function run() {
+  const { EMULATOR_API_KEY, EMULATOR_DATA_APP } = await import('@databrain-embed/emulator');
+  const emulator = await startServer(['emulator']);
+  const handler = await startServer(['handler', emulator.url]);
+  const plain = await startServer(['plain', emulator.url]);
+  try {
+    const direct = {
+      url: `${emulator.url}/api/v2/guest-token/create`,
+      headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
+      // The wire body the handler sends for the same grant.
+      body: JSON.stringify({
+        clientId: 'acme',
+        dataAppName: EMULATOR_DATA_APP,
+        params: { userIdentifier: 'user-42' },
+        permissions: { isEnableDownloadMetrics: true },
+        expiryTime: 3_600_000,
+      }),
+    };
+    const throughHandler = {
+      url: `${handler.url}/api/databrain/token`,
+      headers: { cookie: 'session=bench', 'content-type': 'application/json' },
+      body: '{}',
+    };
+    const throughPlain = { ...throughHandler, url: `${plain.url}/api/databrain/token` };
+    const options = { concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: 500 };
+    const directResult = await load({ ...direct, ...options });
+    const plainResult = await load({ ...throughPlain, ...options });
+    const handlerResult = await load({ ...throughHandler, ...options });
+    return {
+      concurrency: CONCURRENCY,
+      durationMs: DURATION_MS,
+      direct: directResult,
+      plain: plainResult,
+      handler: handlerResult,
+      // > 1 means the handler is slower (per token) than what it is compared with.
+      overVsPlain: plainResult.perSecond / handlerResult.perSecond,
+      overVsDirect: directResult.perSecond / handlerResult.perSecond,
+    };
+  } finally {
+    await plain.stop();
+    await handler.stop();
+    await emulator.stop();
+  }
+}
