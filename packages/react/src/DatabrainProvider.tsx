@@ -12,12 +12,12 @@ import useSWR, { type Cache, type State, SWRConfig, type SWRConfiguration, useSW
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
 import type { ElementsLoader } from './ElementsLoader.ts';
 import { fetchTokenFromEndpoint } from './fetchTokenFromEndpoint.ts';
-import type { GuestTokenResponse } from './GuestTokenResponse.ts';
 import type { GuestTokenState, GuestTokenStatus } from './GuestTokenState.ts';
 import { importDatabrainPlugin } from './loadElements.ts';
-import { parseGuestTokenResponse } from './parseGuestTokenResponse.ts';
+import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 import { refreshMarginFor } from './refreshMarginFor.ts';
 import { scheduleAt } from './scheduleAt.ts';
+import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 
 /**
@@ -32,7 +32,7 @@ import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
  *   fetch('/api/databrain/token', { method: 'POST', signal }).then((r) => r.json());
  * ```
  */
-export type FetchToken = (signal: AbortSignal) => Promise<GuestTokenResponse>;
+export type FetchToken = (signal: AbortSignal) => Promise<TokenEndpointResponse>;
 
 /**
  * A token as the provider received it, given to `onTokenRefresh`.
@@ -52,7 +52,7 @@ export interface ReceivedToken {
 interface ProviderOptions {
   children?: ReactNode;
   /** A token minted during server rendering, so the first render needs no round trip. */
-  initialToken?: GuestTokenResponse;
+  initialToken?: TokenEndpointResponse;
   /** Ms before expiry to fetch the next token. Default: the smaller of 60 s and a fifth of the lifetime. */
   refreshMargin?: number;
   /** Loads the DataBrain elements. Default: `import('@databrainhq/plugin/web')` at run time. */
@@ -106,7 +106,7 @@ function tokenKey(scope: string | undefined): string {
   return KEY_PREFIX + (scope ?? '');
 }
 
-function received(response: GuestTokenResponse): StoredToken {
+function received(response: TokenEndpointResponse): StoredToken {
   return { token: response.token, expiresIn: response.expiresIn, receivedAt: Date.now() };
 }
 
@@ -135,12 +135,12 @@ function retryDelay(retryCount: number): number {
   return ceiling / 2 + (Math.random() * ceiling) / 2;
 }
 
-function requestToken(sources: TokenSources, signal: AbortSignal): Promise<GuestTokenResponse> {
+function requestToken(sources: TokenSources, signal: AbortSignal): Promise<TokenEndpointResponse> {
   const { fetchToken, tokenEndpoint } = sources;
   if (fetchToken) {
     return Promise.resolve()
       .then(() => fetchToken(signal))
-      .then((response) => parseGuestTokenResponse(response, 'fetchToken()'));
+      .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'));
   }
   if (typeof tokenEndpoint === 'string') return fetchTokenFromEndpoint(tokenEndpoint, signal);
   return Promise.reject(
@@ -342,7 +342,7 @@ function TokenSource({
 export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
   const [config] = useState<SWRConfiguration>(() => {
     const seed = props.initialToken
-      ? received(parseGuestTokenResponse(props.initialToken, 'The initialToken prop'))
+      ? received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop'))
       : undefined;
     return {
       provider: (): Cache => {

@@ -8,11 +8,11 @@
  *
  * @example
  * ```ts
- * import type { GuestTokenResponse } from '@databrain-embed/react';
- * const initialToken: GuestTokenResponse = { token: 'eyJ…', expiresIn: 3_600_000 };
+ * import type { TokenEndpointResponse } from '@databrain-embed/react';
+ * const initialToken: TokenEndpointResponse = { token: 'eyJ…', expiresIn: 3_600_000 };
  * ```
  */
-export interface GuestTokenResponse {
+export interface TokenEndpointResponse {
   /** The guest token, passed to the DataBrain elements as is. */
   token: string;
   /** Lifetime in milliseconds from the moment it is received; `null` = never expires. */

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fetchTokenFromEndpoint } from './fetchTokenFromEndpoint.ts';
-import { parseGuestTokenResponse } from './parseGuestTokenResponse.ts';
+import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 
 function answer(body: unknown, status = 200): Response {
   return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
@@ -54,9 +54,9 @@ describe('fetchTokenFromEndpoint', () => {
   });
 });
 
-describe('parseGuestTokenResponse', () => {
+describe('parseTokenEndpointResponse', () => {
   it('accepts a token that never expires', () => {
-    expect(parseGuestTokenResponse({ token: 'a', expiresIn: null }, 'src')).toEqual({
+    expect(parseTokenEndpointResponse({ token: 'a', expiresIn: null }, 'src')).toEqual({
       token: 'a',
       expiresIn: null,
     });
@@ -71,11 +71,11 @@ describe('parseGuestTokenResponse', () => {
     [{ token: 'a', expiresIn: -1 }, /"expiresIn" is -1/],
     [{ token: 'a', expiresIn: '60' }, /"expiresIn" is string/],
   ])('rejects %j with a clear message', (value, message) => {
-    expect(() => parseGuestTokenResponse(value, 'The token endpoint /t')).toThrow(message);
+    expect(() => parseTokenEndpointResponse(value, 'The token endpoint /t')).toThrow(message);
   });
 
   it('never puts the token in a message', () => {
-    expect(() => parseGuestTokenResponse({ token: 'secret-token', expiresIn: 'soon' }, 'src')).toThrow(
+    expect(() => parseTokenEndpointResponse({ token: 'secret-token', expiresIn: 'soon' }, 'src')).toThrow(
       expect.objectContaining({ message: expect.not.stringContaining('secret-token') }),
     );
   });

@@ -1,5 +1,5 @@
-import type { GuestTokenResponse } from './GuestTokenResponse.ts';
-import { parseGuestTokenResponse } from './parseGuestTokenResponse.ts';
+import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
+import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 /**
  * Asks the app's own backend for a guest token: `POST` with the user's
@@ -10,7 +10,10 @@ import { parseGuestTokenResponse } from './parseGuestTokenResponse.ts';
  * const { token } = await fetchTokenFromEndpoint('/api/databrain/token', new AbortController().signal);
  * ```
  */
-export async function fetchTokenFromEndpoint(url: string, signal: AbortSignal): Promise<GuestTokenResponse> {
+export async function fetchTokenFromEndpoint(
+  url: string,
+  signal: AbortSignal,
+): Promise<TokenEndpointResponse> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -39,5 +42,5 @@ export async function fetchTokenFromEndpoint(url: string, signal: AbortSignal): 
   } catch (cause) {
     throw new Error(`[databrain-embed] The token endpoint ${url} did not answer JSON.`, { cause });
   }
-  return parseGuestTokenResponse(body, `The token endpoint ${url}`);
+  return parseTokenEndpointResponse(body, `The token endpoint ${url}`);
 }

@@ -1,5 +1,14 @@
 'use client';
 
+export type {
+  AppFilter,
+  DashboardAppFilter,
+  FilterValue,
+  FilterValues,
+  GuestTokenInput,
+  GuestTokenPermissions,
+} from '@databrain-embed/core';
+
 export type { AdminThemeOptions } from './AdminThemeOptions.ts';
 export type {
   EmbedComponentProps,
@@ -18,8 +27,8 @@ export {
 export type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
 export type { DatabrainTheme } from './DatabrainTheme.ts';
 export type { ElementsLoader } from './ElementsLoader.ts';
-export type { GuestTokenResponse } from './GuestTokenResponse.ts';
 export type { GuestTokenState, GuestTokenStatus } from './GuestTokenState.ts';
 export { loadElements } from './loadElements.ts';
 export { Metric, type MetricElementProps, type MetricProps } from './Metric.tsx';
+export type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 export { useGuestToken } from './useGuestToken.ts';

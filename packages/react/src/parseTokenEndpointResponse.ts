@@ -1,4 +1,4 @@
-import type { GuestTokenResponse } from './GuestTokenResponse.ts';
+import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 const EXPECTED =
   '{ token: string, expiresIn: number | null } (expiresIn in milliseconds, null = never expires)';
@@ -16,10 +16,10 @@ function describe(value: unknown): string {
  *
  * @example
  * ```ts
- * const { token, expiresIn } = parseGuestTokenResponse(await response.json(), 'The token endpoint /api/token');
+ * const { token, expiresIn } = parseTokenEndpointResponse(await response.json(), 'The token endpoint /api/token');
  * ```
  */
-export function parseGuestTokenResponse(value: unknown, source: string): GuestTokenResponse {
+export function parseTokenEndpointResponse(value: unknown, source: string): TokenEndpointResponse {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error(`[databrain-embed] ${source} must answer ${EXPECTED}, but answered ${describe(value)}.`);
   }

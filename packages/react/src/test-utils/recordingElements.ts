@@ -1,6 +1,6 @@
 import { act } from '@testing-library/react';
 import { vi } from 'vitest';
-import type { GuestTokenResponse } from '../GuestTokenResponse.ts';
+import type { TokenEndpointResponse } from '../TokenEndpointResponse.ts';
 
 /** A stand-in for a DataBrain element that records what it receives. */
 export class RecordingElement extends HTMLElement {
@@ -67,7 +67,7 @@ export function recordingLoader(): () => Promise<void> {
 /** A token source handing out `token-1`, `token-2`… that live `lifetime` ms. */
 export function countingTokenSource(
   lifetime: number | null = 600_000,
-): ReturnType<typeof vi.fn<(signal: AbortSignal) => Promise<GuestTokenResponse>>> {
+): ReturnType<typeof vi.fn<(signal: AbortSignal) => Promise<TokenEndpointResponse>>> {
   let count = 0;
   return vi.fn(async (_signal: AbortSignal) => {
     count += 1;
