@@ -71,6 +71,19 @@ export default defineConfig({
         },
       },
       {
+        // The built packages as a consumer gets them: dist/ through the normal
+        // import/require conditions, never the source condition.
+        test: {
+          name: 'dist',
+          environment: 'node',
+          include: ['test/dist/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // After the other projects, so nothing rebuilds dist/ while these tests read it.
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
         // Every story in Chromium; the token endpoint and emulator come from .storybook/main.ts.
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
