@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { EmulatorHttpError } from './EmulatorHttpError.ts';
 
 /** The largest body the emulator reads, as DataBrain-sized requests are tiny. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_BODY_BYTES: number = 1024 * 1024;
 
 // Past this the connection is cut instead of drained, so a runaway upload
 // cannot keep the emulator busy.

@@ -21,7 +21,10 @@ export interface RunCliIo {
   readonly log?: (line: string) => void;
   readonly error?: (line: string) => void;
   /** Emits `SIGINT` / `SIGTERM`; the emulator closes on either. */
-  readonly signals?: Pick<NodeJS.Process, 'once' | 'off'>;
+  readonly signals?: {
+    once(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+    off(signal: 'SIGINT' | 'SIGTERM', listener: () => void): unknown;
+  };
 }
 
 /**
