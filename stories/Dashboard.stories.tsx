@@ -18,7 +18,11 @@ const meta = {
   args: { dashboardId: 'sales-overview', user: 'acme-viewer' },
   argTypes: {
     dashboardId: { control: 'select', options: ['sales-overview', 'customer-health'] },
-    user: { control: 'select', options: PERSONA_NAMES, description: 'Signed-in user (a story backend persona)' },
+    user: {
+      control: 'select',
+      options: PERSONA_NAMES,
+      description: 'Signed-in user (a story backend persona)',
+    },
   },
   render: ({ user, ...props }) => (
     <StoryDatabrain user={user}>

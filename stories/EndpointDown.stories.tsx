@@ -1,0 +1,120 @@
+import { Dashboard, type ErrorFallbackProps } from '@databrain-embed/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { field, findReadyPreview, PREVIEW_TIMEOUT } from './support/preview.ts';
+import { StoryDatabrain } from './support/StoryDatabrain.tsx';
+import { newSession } from './support/session.ts';
+
+interface EndpointDownStoryProps {
+  /** Render your own error view (`errorFallback`) instead of the default one. */
+  customErrorFallback: boolean;
+}
+
+function OwnErrorView({ error, retry }: ErrorFallbackProps) {
+  return (
+    <div
+      role="alert"
+      style={{ border: '1px solid #fecaca', background: '#fef2f2', borderRadius: 8, padding: 12 }}
+    >
+      <strong>Analytics are unavailable right now.</strong>
+      <p style={{ margin: '6px 0', color: '#7f1d1d' }}>{error.message}</p>
+      <button type="button" onClick={retry}>
+        Try again
+      </button>
+    </div>
+  );
+}
+
+function EndpointDownStory({ customErrorFallback }: EndpointDownStoryProps) {
+  const [session] = useState(newSession);
+  const [down, setDown] = useState(true);
+  const restore = async () => {
+    await fetch(`/api/databrain/outage?session=${session}&down=false`, { method: 'POST' });
+    setDown(false);
+  };
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      <p style={{ margin: 0 }}>
+        Token endpoint: <strong data-testid="endpoint-state">{down ? 'down (HTTP 503)' : 'back up'}</strong>{' '}
+        <button type="button" onClick={() => void restore()} disabled={!down}>
+          Bring the endpoint back
+        </button>
+      </p>
+      <StoryDatabrain user="acme-outage" session={session}>
+        <Dashboard
+          dashboardId="sales-overview"
+          {...(customErrorFallback ? { errorFallback: OwnErrorView } : {})}
+        />
+      </StoryDatabrain>
+    </div>
+  );
+}
+
+/**
+ * When the app's token endpoint fails, each embed shows an error view with a
+ * retry; the provider also retries by itself with a growing delay (1 s, 2 s,
+ * 4 s … up to 30 s). Here the story backend answers 503 for this story until
+ * you press "Bring the endpoint back"; then Retry (or the next automatic
+ * retry) loads the dashboard.
+ */
+const meta = {
+  title: 'Token/Endpoint down',
+  component: EndpointDownStory,
+  args: { customErrorFallback: false },
+} satisfies Meta<typeof EndpointDownStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** While the endpoint stays down, the default error view stays: a message and a Retry button. */
+export const StillDown: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const alert = await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
+    await expect(alert).toHaveTextContent('The dashboard could not be loaded.');
+    await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(canvas.getByTestId('endpoint-state')).toHaveTextContent('down (HTTP 503)');
+    await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
+  },
+};
+
+/** Once the endpoint is back, Retry (or the next automatic retry) loads the dashboard. */
+export const Recovers: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const alert = await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
+    await expect(alert).toHaveTextContent('The dashboard could not be loaded.');
+    await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
+    await waitFor(() => expect(canvas.getByTestId('endpoint-state')).toHaveTextContent('back up'));
+    const retry = canvas.queryByRole('button', { name: 'Retry' });
+    if (retry) await userEvent.click(retry);
+
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'client')).toBe('acme');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
+
+/** `errorFallback` receives the error and `retry`. */
+export const CustomErrorView: Story = {
+  args: { customErrorFallback: true },
+  play: async ({ canvas, canvasElement }) => {
+    const alert = await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
+    await expect(alert).toHaveTextContent('Analytics are unavailable right now.');
+    await expect(alert).toHaveTextContent('answered HTTP 503');
+
+    // Retrying while the endpoint is still down keeps the error view.
+    await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
+    await expect(await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT })).toHaveTextContent(
+      'HTTP 503',
+    );
+
+    await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
+    await waitFor(() => expect(canvas.getByTestId('endpoint-state')).toHaveTextContent('back up'));
+    const retry = canvas.queryByRole('button', { name: 'Try again' });
+    if (retry) await userEvent.click(retry);
+    await findReadyPreview(canvasElement);
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};

@@ -1,0 +1,84 @@
+import {
+  Dashboard,
+  DatabrainProvider,
+  type DatabrainServerEvent,
+  type FetchToken,
+} from '@databrain-embed/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useCallback, useState } from 'react';
+import { expect, waitFor } from 'storybook/test';
+import { loadStoryElements } from './support/loadStoryElements.ts';
+import { field, findReadyPreview } from './support/preview.ts';
+import { tokenEndpointFor } from './support/StoryDatabrain.tsx';
+
+/**
+ * Asks the story backend for a 5-second token but does not pass its
+ * lifetime on, like a backend that never says how long its tokens live: the
+ * provider cannot schedule a refresh and relies on the element instead.
+ */
+const fetchTokenWithoutLifetime: FetchToken = async (signal) => {
+  const response = await fetch(tokenEndpointFor('acme-expiring'), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal,
+  });
+  if (!response.ok) throw new Error(`[story] token endpoint answered HTTP ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  return { token, expiresIn: null };
+};
+
+function ExpiredTokenStory() {
+  const [events, setEvents] = useState<string[]>([]);
+  const onServerEvent = useCallback(
+    (event: DatabrainServerEvent) => setEvents((list) => [...list, event.type ?? 'unknown']),
+    [],
+  );
+  return (
+    <DatabrainProvider fetchToken={fetchTokenWithoutLifetime} loadElements={loadStoryElements}>
+      <p style={{ margin: '0 0 8px' }}>
+        Events from the element: <strong data-testid="events">{events.join(', ') || 'none yet'}</strong>
+      </p>
+      <Dashboard
+        dashboardId="sales-overview"
+        onServerEvent={onServerEvent}
+        options={{ tokenExpiryMessage: 'Fetching a new token…' }}
+      />
+    </DatabrainProvider>
+  );
+}
+
+/**
+ * When the element finds its token expired it calls the global function
+ * named in its `handle-server-event` attribute with `{ type: 'TOKEN_EXPIRED' }`.
+ * `<Dashboard>` registers that function for you and asks the provider for a
+ * new token at once (once per token, so a bad backend cannot cause a loop);
+ * `onServerEvent` sees the event too.
+ */
+const meta = {
+  title: 'Token/Expired token signalled by the element',
+  component: ExpiredTokenStory,
+} satisfies Meta<typeof ExpiredTokenStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** After 5 seconds the element reports TOKEN_EXPIRED and gets a new token in place. */
+export const RefreshOnExpiry: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    const instance = dashboard.dataset.instance;
+    const firstToken = field(dashboard, 'token');
+    await expect(canvas.getByTestId('events')).toHaveTextContent('none yet');
+
+    await waitFor(() => expect(canvas.getByTestId('events')).toHaveTextContent('TOKEN_EXPIRED'), {
+      timeout: 30_000,
+    });
+    await waitFor(() => expect(dashboard.dataset.tokenVersion).toBe('1'), { timeout: 30_000 });
+    await findReadyPreview(canvasElement);
+    await expect(canvasElement.querySelector('dbn-dashboard')).toBe(dashboard);
+    await expect(dashboard.dataset.instance).toBe(instance);
+    await expect(field(dashboard, 'token')).not.toBe(firstToken);
+  },
+};

@@ -1,0 +1,74 @@
+import { Dashboard, Metric } from '@databrain-embed/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect } from 'storybook/test';
+import { findReadyPreview, PREVIEW_TIMEOUT } from './support/preview.ts';
+import { StoryDatabrain } from './support/StoryDatabrain.tsx';
+
+interface LoadingStoryProps {
+  /** Show your own placeholder instead of the default one. */
+  customFallback: boolean;
+}
+
+function LoadingStory({ customFallback }: LoadingStoryProps) {
+  const fallback = customFallback ? (
+    <div
+      data-testid="skeleton"
+      style={{ height: 240, borderRadius: 10, background: 'linear-gradient(90deg,#f3f4f6,#e5e7eb,#f3f4f6)' }}
+    >
+      Preparing your analytics…
+    </div>
+  ) : undefined;
+  return (
+    <StoryDatabrain user="acme-slow">
+      <div style={{ display: 'grid', gap: 12 }}>
+        <Dashboard dashboardId="sales-overview" {...(fallback ? { fallback } : {})} />
+        <Metric metricId="revenue" width={360} height={200} />
+      </div>
+    </StoryDatabrain>
+  );
+}
+
+/**
+ * Until the first token arrives (and the elements are loaded), each embed
+ * shows a placeholder of its own size: the page does not jump. The story
+ * backend answers this user's token request 4 seconds late, like a slow
+ * backend; reload the story to watch it again.
+ */
+const meta = {
+  title: 'Token/Loading',
+  component: LoadingStory,
+  args: { customFallback: false },
+} satisfies Meta<typeof LoadingStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The default placeholders: announced to screen readers, sized like the embed. */
+export const DefaultPlaceholder: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const dashboardPlaceholder = await canvas.findByText(
+      'Loading dashboard…',
+      {},
+      { timeout: PREVIEW_TIMEOUT },
+    );
+    await expect(dashboardPlaceholder).toHaveAttribute('role', 'status');
+    await expect(dashboardPlaceholder).toBeVisible();
+    const metricPlaceholder = canvas.getByText('Loading metric…');
+    await expect(metricPlaceholder).toHaveAttribute('role', 'status');
+    await expect(metricPlaceholder.getBoundingClientRect().height).toBe(200);
+    await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
+    await findReadyPreview(canvasElement);
+    await expect(canvas.queryByText('Loading dashboard…')).toBeNull();
+  },
+};
+
+/** `fallback` replaces the placeholder with your own skeleton. */
+export const CustomPlaceholder: Story = {
+  args: { customFallback: true },
+  play: async ({ canvas, canvasElement }) => {
+    await expect(await canvas.findByTestId('skeleton', {}, { timeout: PREVIEW_TIMEOUT })).toBeVisible();
+    await expect(canvas.queryByText('Loading dashboard…')).toBeNull();
+    await findReadyPreview(canvasElement);
+    await expect(canvas.queryByTestId('skeleton')).toBeNull();
+  },
+};

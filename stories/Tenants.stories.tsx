@@ -1,0 +1,107 @@
+import { Dashboard, Metric } from '@databrain-embed/react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { expect, userEvent, waitFor } from 'storybook/test';
+import { PERSONAS, type PersonaName } from '../.storybook/personas.ts';
+import {
+  columnShown,
+  field,
+  findElement,
+  findReadyPreview,
+  PREVIEW_TIMEOUT,
+  tenantsShown,
+} from './support/preview.ts';
+import { StoryDatabrain } from './support/StoryDatabrain.tsx';
+
+const USERS = [
+  'acme-viewer',
+  'globex-na-manager',
+  'initech-viewer',
+] as const satisfies readonly PersonaName[];
+type TenantUser = (typeof USERS)[number];
+
+interface TenantsStoryProps {
+  /** Who is signed in first; the buttons switch user as a new sign-in would. */
+  initialUser: TenantUser;
+}
+
+function TenantsStory({ initialUser }: TenantsStoryProps) {
+  const [user, setUser] = useState<TenantUser>(initialUser);
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      <fieldset style={{ display: 'flex', gap: 8, border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ marginBottom: 4 }}>Signed-in user</legend>
+        {USERS.map((name) => (
+          <button key={name} type="button" aria-pressed={user === name} onClick={() => setUser(name)}>
+            {PERSONAS[name].label}
+          </button>
+        ))}
+      </fieldset>
+      <StoryDatabrain user={user}>
+        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+          <Dashboard dashboardId="sales-overview" />
+          <Metric metricId="revenue" width={420} />
+        </div>
+      </StoryDatabrain>
+    </div>
+  );
+}
+
+/**
+ * Every token is minted for one tenant (`clientId`), so DataBrain only ever
+ * returns that tenant's rows; `appFilters` (per metric) and
+ * `dashboardAppFilters` (per dashboard) narrow them further. Both are decided
+ * by the backend for the signed-in user. Switching user changes the token
+ * (`scope` on the provider drops the old one at once), and with it what the
+ * embeds show.
+ */
+const meta = {
+  title: 'Embedding/Tenants and row filters',
+  component: TenantsStory,
+  argTypes: { initialUser: { control: 'inline-radio', options: USERS } },
+  args: { initialUser: 'acme-viewer' },
+} satisfies Meta<typeof TenantsStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** Acme sees Acme's rows; signing in as Globex's North America manager shows only Globex's NA rows. */
+export const SwitchingUser: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement, 'dbn-dashboard');
+    const metric = await findReadyPreview(canvasElement, 'dbn-metric');
+    await expect(field(dashboard, 'client')).toBe('acme');
+    await expect(new Set(tenantsShown(dashboard))).toEqual(new Set(['acme']));
+    await expect(new Set(tenantsShown(metric))).toEqual(new Set(['acme']));
+    await expect(field(metric, 'filters')).toBe('no filters');
+
+    await userEvent.click(canvas.getByRole('button', { name: /Globex manager/ }));
+    await waitFor(
+      async () => {
+        const next = await findElement(canvasElement, 'dbn-metric');
+        await expect(field(next, 'client')).toBe('globex');
+        await expect(field(next, 'status')).toBe('ready');
+      },
+      { timeout: PREVIEW_TIMEOUT },
+    );
+    const globexMetric = await findReadyPreview(canvasElement, 'dbn-metric');
+    const globexDashboard = await findReadyPreview(canvasElement, 'dbn-dashboard');
+    await expect(new Set(tenantsShown(globexMetric))).toEqual(new Set(['globex']));
+    await expect(new Set(columnShown(globexMetric, 'region'))).toEqual(new Set(['NA']));
+    await expect(field(globexMetric, 'filters')).toBe('appFilters · region = "NA" (applied)');
+    await expect(new Set(columnShown(globexDashboard, 'region'))).toEqual(new Set(['NA']));
+    await expect(field(globexDashboard, 'filters')).toBe('dashboardAppFilters · region = "NA" (applied)');
+  },
+};
+
+/** Initech has no extra filters: every Initech row, and nothing of the other tenants. */
+export const Initech: Story = {
+  args: { initialUser: 'initech-viewer' },
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'client')).toBe('initech');
+    const tenants = tenantsShown(dashboard);
+    await expect(tenants.length).toBeGreaterThan(0);
+    await expect(new Set(tenants)).toEqual(new Set(['initech']));
+  },
+};

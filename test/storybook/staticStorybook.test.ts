@@ -1,0 +1,133 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { type StaticStorybook, serveStaticStorybook } from './serveStatic.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const staticDir = join(root, 'storybook-static');
+const artifacts = join(root, 'test', 'artifacts');
+
+/** `pnpm test` builds Storybook before the tests; a bare `vitest run` builds it here when missing. */
+function ensureBuilt(): void {
+  if (existsSync(join(staticDir, 'index.json'))) return;
+  const bin = join(root, 'node_modules', '.bin', 'storybook');
+  const result = spawnSync(bin, ['build', '--quiet', '-o', staticDir], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('storybook build failed');
+}
+
+let storybook: StaticStorybook;
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureBuilt();
+  mkdirSync(artifacts, { recursive: true });
+  storybook = await serveStaticStorybook({ dir: staticDir });
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await storybook?.close();
+});
+
+async function openStory(id: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+  await page.goto(`${storybook.url}/iframe.html?id=${id}&viewMode=story`);
+  return page;
+}
+
+describe('the static Storybook build', () => {
+  it('lists every story file in its index', async () => {
+    const response = await fetch(`${storybook.url}/index.json`);
+    const index = (await response.json()) as { entries: Record<string, { title: string; type: string }> };
+    const titles = new Set(Object.values(index.entries).map((entry) => entry.title));
+    for (const title of [
+      'Embedding/Dashboard',
+      'Embedding/Permissions',
+      'Embedding/Tenants and row filters',
+      'Embedding/Dashboard filters',
+      'Embedding/Theme and chart colours',
+      'Embedding/Metric',
+      'Token/Loading',
+      'Token/Endpoint down',
+      'Token/Refresh in place',
+      'Token/Expired token signalled by the element',
+      'Token/Shared by several embeds',
+      'Token/useGuestToken',
+      'Packages/core',
+      'Packages/server',
+      'Packages/emulator',
+      'Packages/react',
+    ]) {
+      expect(titles).toContain(title);
+    }
+  });
+
+  it('renders the default dashboard with a token minted by the real handler', async () => {
+    const page = await openStory('embedding-dashboard--default');
+    try {
+      const dashboard = page.locator('dbn-dashboard');
+      await expect
+        .poll(() => dashboard.getByTestId('dbn-preview-status').textContent({ timeout: 60_000 }), {
+          timeout: 60_000,
+        })
+        .toBe('ready');
+      expect(await dashboard.getByTestId('dbn-preview-client').textContent()).toBe('acme');
+      expect(await dashboard.getByTestId('dbn-preview-embed').textContent()).toBe('sales-overview');
+      const tenants = await dashboard
+        .locator('[data-testid="dbn-preview-rows"] tr td:first-child')
+        .allTextContents();
+      expect(tenants.length).toBeGreaterThan(0);
+      expect(new Set(tenants)).toEqual(new Set(['acme']));
+      await page.screenshot({ path: join(artifacts, 'storybook-dashboard-default.png'), fullPage: true });
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('shows the error view with Retry while the token endpoint is down, and recovers', async () => {
+    const page = await openStory('token-endpoint-down--still-down');
+    try {
+      const alert = page.getByRole('alert');
+      await alert.waitFor({ timeout: 60_000 });
+      expect(await alert.textContent()).toContain('The dashboard could not be loaded.');
+      await expect.poll(() => page.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
+      await page.screenshot({ path: join(artifacts, 'storybook-endpoint-down.png'), fullPage: true });
+
+      await page.getByRole('button', { name: 'Bring the endpoint back' }).click();
+      await page.getByText('back up').waitFor();
+      // The provider's own retry (1 s, 2 s, 4 s …) may recover first; then there is nothing to click.
+      await page
+        .getByRole('button', { name: 'Retry' })
+        .click({ timeout: 5_000 })
+        .catch(() => undefined);
+      await expect
+        .poll(() => page.getByTestId('dbn-preview-status').textContent(), { timeout: 60_000 })
+        .toBe('ready');
+      expect(await page.getByRole('alert').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it('opens the manager UI with the docs page of a package', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${storybook.url}/?path=/docs/packages-react--docs`);
+      const preview = page.frameLocator('#storybook-preview-iframe');
+      await preview
+        .getByRole('heading', { name: /@databrain-embed\/react/ })
+        .first()
+        .waitFor({ timeout: 60_000 });
+      await expect
+        .poll(() => page.getByText('Embedding').first().isVisible(), { timeout: 30_000 })
+        .toBe(true);
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+});
