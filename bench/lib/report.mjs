@@ -1,7 +1,10 @@
 // Turns the sections' results into the rows of one table:
 // section | figure | databrain-embed | compared with | ratio or ideal.
 
-const kB = (bytes) => `${(bytes / 1000).toFixed(bytes < 10_000 ? 2 : 1)} kB`;
+const kB = (bytes) =>
+  bytes >= 1_000_000
+    ? `${(bytes / 1_000_000).toFixed(2)} MB`
+    : `${(bytes / 1000).toFixed(bytes < 10_000 ? 2 : 1)} kB`;
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : 'n/a');
 const percent = (part, whole) => `${((part / whole) * 100).toFixed(2)} %`;
 const times = (value) => `${fixed(value, 2)}×`;
