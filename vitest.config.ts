@@ -84,6 +84,24 @@ export default defineConfig({
         },
       },
       {
+        // React in real Chromium against the emulator and the real token handler (see globalSetup).
+        plugins: [react()],
+        resolve,
+        ssr,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.browser.test.tsx'],
+          globalSetup: ['test/browser/globalSetup.ts'],
+          testTimeout: 60_000,
+          browser: {
+            enabled: true,
+            headless: true,
+            provider: chromium,
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
         // Every story in Chromium; the token endpoint and emulator come from .storybook/main.ts.
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
