@@ -2,22 +2,14 @@ import { createDatabrainClient, createGuestTokenHandler } from '@databrain-embed
 import { toNodeHandler } from '@databrain-embed/server/node';
 import express from 'express';
 
-const databrain = createDatabrainClient({ apiKey: process.env.DATABRAIN_API_KEY });
+declare function getSession(request: Request): Promise<{ tenantId: string; userId: string } | null>;
 
-const app = express();
-app.post(
-  '/api/databrain-token',
-  toNodeHandler(
-    createGuestTokenHandler({
-      client: databrain,
-      dataAppName: 'customer-portal',
-      // Your session decides the tenant; the browser never does.
-      authorize: (request) => {
-        const tenant = request.headers.get('x-tenant-id'); // e.g. set by your auth middleware
-        return tenant ? { clientId: tenant, params: { userIdentifier: tenant } } : null;
-      },
-      onError: (error) => console.error('guest token failed', error),
-    }),
-  ),
-);
-app.listen(3000);
+const handler = createGuestTokenHandler({
+  client: createDatabrainClient({ apiKey: process.env.DATABRAIN_API_KEY }),
+  dataAppName: 'customer-portal',
+  authorize: async (request) => {
+    const session = await getSession(request); // your session decides, never the browser
+    return session ? { clientId: session.tenantId, params: { userIdentifier: session.userId } } : null;
+  },
+});
+express().post('/api/databrain/token', toNodeHandler(handler)).listen(3000);

@@ -1,4 +1,4 @@
-// app/api/databrain-token/route.ts in a Next.js App Router project.
+// app/api/databrain/token/route.ts in a Next.js App Router project.
 import { createDatabrainClient, createGuestTokenHandler } from '@databrain-embed/server';
 
 declare function getSession(request: Request): Promise<{ tenantId: string; userId: string } | null>;
