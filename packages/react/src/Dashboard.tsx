@@ -78,9 +78,10 @@ export interface DashboardProps extends DashboardElementProps, EmbedComponentPro
  * </DatabrainProvider>;
  * ```
  */
-export const Dashboard: FunctionComponent<DashboardProps> = createElementComponent<DashboardElementProps>({
-  tag: 'dbn-dashboard',
-  displayName: 'Dashboard',
-  noun: 'dashboard',
-  placeholderSize: () => ({ width: '100%', minHeight: 480 }),
-});
+export const Dashboard: FunctionComponent<DashboardProps> =
+  /* @__PURE__ */ createElementComponent<DashboardElementProps>({
+    tag: 'dbn-dashboard',
+    displayName: 'Dashboard',
+    noun: 'dashboard',
+    placeholderSize: () => ({ width: '100%', minHeight: 480 }),
+  });

@@ -55,10 +55,11 @@ export interface MetricProps extends MetricElementProps, EmbedComponentProps {}
  * </DatabrainProvider>;
  * ```
  */
-export const Metric: FunctionComponent<MetricProps> = createElementComponent<MetricElementProps>({
-  tag: 'dbn-metric',
-  displayName: 'Metric',
-  noun: 'metric',
-  callbacks: { onMinimize: 'on-minimize' },
-  placeholderSize: ({ width, height }) => ({ width: width ?? '100%', height: height ?? 320 }),
-});
+export const Metric: FunctionComponent<MetricProps> =
+  /* @__PURE__ */ createElementComponent<MetricElementProps>({
+    tag: 'dbn-metric',
+    displayName: 'Metric',
+    noun: 'metric',
+    callbacks: { onMinimize: 'on-minimize' },
+    placeholderSize: ({ width, height }) => ({ width: width ?? '100%', height: height ?? 320 }),
+  });
