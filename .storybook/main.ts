@@ -1,4 +1,5 @@
 import type { StorybookConfig } from '@storybook/react-vite';
+import { readLiveSettings } from './liveMode.ts';
 import { storyBackendPlugin } from './storyBackendPlugin.ts';
 
 /** Workspace packages resolve to their `src/` through this condition (see docs/ARCHITECTURE.md). */
@@ -12,6 +13,16 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   viteFinal(viteConfig) {
+    // DataBrain's own elements are imported only in live mode. Pre-bundle them then (the bundle reads
+    // process.env, which the pre-bundling defines); otherwise keep the dev server from discovering them
+    // mid-run and reloading the page.
+    const live = readLiveSettings() !== undefined;
+    viteConfig.optimizeDeps = {
+      ...viteConfig.optimizeDeps,
+      ...(live
+        ? { include: [...(viteConfig.optimizeDeps?.include ?? []), '@databrainhq/plugin/web'] }
+        : { exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@databrainhq/plugin'] }),
+    };
     viteConfig.plugins = [...(viteConfig.plugins ?? []), storyBackendPlugin()];
     viteConfig.resolve = { ...viteConfig.resolve, conditions: browserConditions };
     viteConfig.ssr = {

@@ -24,6 +24,7 @@ import {
   type GuestTokenGrant,
 } from '@databrain-embed/server';
 import { toNodeHandler } from '@databrain-embed/server/node';
+import { readLiveSettings } from './liveMode.ts';
 import { findPersona } from './personas.ts';
 
 export const TOKEN_PATH = '/api/databrain/token';
@@ -46,28 +47,6 @@ export interface StoryBackend {
   /** Connect-style middleware; calls `next()` for every path it does not own. */
   readonly middleware: Middleware;
   close(): Promise<void>;
-}
-
-interface LiveSettings {
-  readonly apiUrl: string;
-  readonly apiKey: string;
-  readonly dataApp: string;
-}
-
-const LIVE_VARIABLES = ['DATABRAIN_API_URL', 'DATABRAIN_API_KEY', 'DATABRAIN_DATA_APP'] as const;
-
-/** Live settings when all three variables are set, `undefined` when none is; throws on a partial set. */
-export function readLiveSettings(env: NodeJS.ProcessEnv = process.env): LiveSettings | undefined {
-  const missing = LIVE_VARIABLES.filter((name) => !env[name]);
-  if (missing.length === LIVE_VARIABLES.length) return undefined;
-  const [apiUrl, apiKey, dataApp] = LIVE_VARIABLES.map((name) => env[name]);
-  if (missing.length > 0 || !apiUrl || !apiKey || !dataApp) {
-    throw new Error(
-      `[databrain-embed] Live mode needs ${LIVE_VARIABLES.join(', ')}; missing: ${missing.join(', ')}. ` +
-        'Unset all three to use the local emulator.',
-    );
-  }
-  return { apiUrl, apiKey, dataApp };
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
