@@ -79,9 +79,7 @@ export interface DashboardProps extends DashboardElementProps, EmbedComponentPro
  * ```
  */
 export const Dashboard: FunctionComponent<DashboardProps> =
-  /* @__PURE__ */ createElementComponent<DashboardElementProps>({
-    tag: 'dbn-dashboard',
-    displayName: 'Dashboard',
-    noun: 'dashboard',
-    placeholderSize: () => ({ width: '100%', minHeight: 480 }),
-  });
+  /* @__PURE__ */ createElementComponent<DashboardElementProps>('Dashboard', () => ({
+    width: '100%',
+    minHeight: 480,
+  }));

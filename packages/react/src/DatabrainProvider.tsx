@@ -8,14 +8,13 @@ import {
   useRef,
   useState,
 } from 'react';
-import useSWR, { type Cache, type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
+import useSWR, { type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
 import type { ElementsLoader } from './ElementsLoader.ts';
+import { fail } from './fail.ts';
 import { fetchTokenFromEndpoint } from './fetchTokenFromEndpoint.ts';
-import type { GuestTokenState, GuestTokenStatus } from './GuestTokenState.ts';
 import { importDatabrainPlugin } from './loadElements.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
-import { refreshMarginFor } from './refreshMarginFor.ts';
 import { scheduleAt } from './scheduleAt.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
@@ -85,145 +84,87 @@ export type DatabrainProviderProps = ProviderOptions &
     | { fetchToken: FetchToken; tokenEndpoint?: never }
   );
 
-interface StoredToken {
-  token: string;
-  expiresIn: number | null;
-  /** `Date.now()` on arrival: expiry is measured from here, never from another machine's clock. */
-  receivedAt: number;
+/** A token as stored: expiry measured from its arrival, never from another machine's clock. */
+interface StoredToken extends TokenEndpointResponse {
+  expiresAt: number | null;
 }
 
-interface TokenSources {
-  tokenEndpoint?: string | undefined;
-  fetchToken?: FetchToken | undefined;
-  onTokenRefresh?: ((token: ReceivedToken) => void) | undefined;
-  onError?: ((error: Error) => void) | undefined;
-}
+const keyFor = (scope: string | undefined): string => `@databrain-embed/guest-token:${scope ?? ''}`;
 
-const KEY_PREFIX = '@databrain-embed/guest-token:';
-const MAX_RETRY_DELAY = 30_000;
+const received = (response: TokenEndpointResponse): StoredToken => ({
+  ...response,
+  expiresAt: response.expiresIn === null ? null : Date.now() + response.expiresIn,
+});
 
-function tokenKey(scope: string | undefined): string {
-  return KEY_PREFIX + (scope ?? '');
-}
-
-function received(response: TokenEndpointResponse): StoredToken {
-  return { token: response.token, expiresIn: response.expiresIn, receivedAt: Date.now() };
-}
-
-function expiryOf(stored: StoredToken): number | null {
-  return stored.expiresIn === null ? null : stored.receivedAt + stored.expiresIn;
-}
-
-function abortError(): Error {
-  const error = new Error('[databrain-embed] The token request was cancelled.');
-  error.name = 'AbortError';
-  return error;
-}
-
-function toError(value: unknown): Error {
-  return value instanceof Error
-    ? value
-    : new Error('[databrain-embed] The token source failed with a value that is not an Error.', {
-        cause: value,
-      });
-}
-
-// 1 s, 2 s, 4 s … capped at 30 s; each delay is drawn from its upper half so that
-// many tabs failing together do not retry in lockstep.
-function retryDelay(retryCount: number): number {
-  const ceiling = Math.min(1000 * 2 ** Math.max(0, retryCount - 1), MAX_RETRY_DELAY);
-  return ceiling / 2 + (Math.random() * ceiling) / 2;
-}
-
-function requestToken(sources: TokenSources, signal: AbortSignal): Promise<TokenEndpointResponse> {
-  const { fetchToken, tokenEndpoint } = sources;
-  if (fetchToken) {
-    return Promise.resolve()
-      .then(() => fetchToken(signal))
-      .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'));
-  }
-  if (typeof tokenEndpoint === 'string') return fetchTokenFromEndpoint(tokenEndpoint, signal);
-  return Promise.reject(
-    new Error(
-      '[databrain-embed] <DatabrainProvider> needs a token source: pass tokenEndpoint or fetchToken.',
-    ),
-  );
-}
-
-function TokenSource({
-  children,
-  scope,
-  refreshMargin,
-  loadElements,
-  initialToken: _initialToken,
-  ...sources
-}: DatabrainProviderProps): ReactElement {
-  const key = tokenKey(scope);
+function TokenSource(props: DatabrainProviderProps): ReactElement {
+  const { children, scope, refreshMargin } = props;
+  const key = keyFor(scope);
   const { cache } = useSWRConfig();
-  const latest = useRef<TokenSources>(sources);
-  const latestLoader = useRef<ElementsLoader>(loadElements ?? importDatabrainPlugin);
+  const latest = useRef(props);
   useIsomorphicLayoutEffect(() => {
-    latest.current = sources;
-    latestLoader.current = loadElements ?? importDatabrainPlugin;
+    latest.current = props;
   });
-
-  const requests = useRef(new Map<string, { promise: Promise<StoredToken>; controller: AbortController }>());
-  const retryTimers = useRef(new Set<ReturnType<typeof setTimeout>>());
+  const requests = useRef(new Map<string, [Promise<StoredToken>, AbortController]>()).current;
 
   // However many revalidations SWR starts for one key (mount, retry, forced
   // refresh, expiry signal), only one request per key is on the wire.
-  const fetcher = useCallback((requestKey: string): Promise<StoredToken> => {
-    const inFlight = requests.current.get(requestKey);
-    if (inFlight) return inFlight.promise;
-    const controller = new AbortController();
-    const promise = requestToken(latest.current, controller.signal)
-      .then(
-        (response) => {
-          if (controller.signal.aborted) throw abortError();
-          const stored = received(response);
-          latest.current.onTokenRefresh?.({ token: stored.token, expiresAt: expiryOf(stored) });
-          return stored;
-        },
-        (reason: unknown) => {
-          if (controller.signal.aborted) throw abortError();
-          const error = toError(reason);
-          latest.current.onError?.(error);
-          throw error;
-        },
+  const fetcher = (requestKey: string): Promise<StoredToken> => {
+    let request = requests.get(requestKey);
+    if (!request) {
+      const controller = new AbortController();
+      const { signal } = controller;
+      const { fetchToken, tokenEndpoint } = latest.current;
+      const promise = (
+        fetchToken
+          ? Promise.resolve()
+              .then(() => fetchToken(signal))
+              .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'))
+          : fetchTokenFromEndpoint(tokenEndpoint as string, signal)
       )
-      .finally(() => {
-        if (requests.current.get(requestKey)?.controller === controller) requests.current.delete(requestKey);
-      });
-    requests.current.set(requestKey, { promise, controller });
-    return promise;
-  }, []);
+        .then(
+          (response) => {
+            signal.throwIfAborted();
+            const stored = received(response);
+            latest.current.onTokenRefresh?.({ token: stored.token, expiresAt: stored.expiresAt });
+            return stored;
+          },
+          (reason: unknown) => {
+            signal.throwIfAborted();
+            const error =
+              reason instanceof Error ? reason : fail('TOKEN_SOURCE', 'The token source failed.', reason);
+            latest.current.onError?.(error);
+            throw error;
+          },
+        )
+        .finally(() => {
+          if (requests.get(requestKey)?.[1] === controller) requests.delete(requestKey);
+        });
+      request = [promise, controller];
+      requests.set(requestKey, request);
+    }
+    return request[0];
+  };
 
-  const options = useMemo<SWRConfiguration<StoredToken, Error>>(
-    () => ({
-      // Focus and reconnect are handled below: refetch only when the token is due.
-      revalidateOnFocus: false,
-      revalidateOnReconnect: false,
-      revalidateIfStale: false,
-      refreshInterval: 0,
-      suspense: false,
-      keepPreviousData: false,
-      shouldRetryOnError: (error) => error.name !== 'AbortError',
-      onErrorRetry: (_error, _key, _config, revalidate, revalidateOptions) => {
-        const timer = setTimeout(() => {
-          retryTimers.current.delete(timer);
-          void revalidate(revalidateOptions);
-        }, retryDelay(revalidateOptions.retryCount));
-        retryTimers.current.add(timer);
-      },
-    }),
-    [],
-  );
-
-  const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key, fetcher, options);
-
-  const refresh = useCallback(async (): Promise<void> => {
-    await mutate();
-  }, [mutate]);
+  const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key, fetcher, {
+    // Explicit, so that an app-wide <SWRConfig> cannot change how the token is kept.
+    revalidateOnFocus: false,
+    revalidateOnReconnect: false,
+    revalidateIfStale: false,
+    refreshInterval: 0,
+    suspense: false,
+    keepPreviousData: false,
+    shouldRetryOnError: (reason) => reason.name !== 'AbortError',
+    // 1 s, 2 s, 4 s … capped at 30 s; each delay is drawn from its upper half so
+    // that many tabs failing together do not retry in lockstep. A retry that
+    // fires after unmount finds no revalidator and does nothing.
+    onErrorRetry: (_error, _key, _config, revalidate, options) => {
+      setTimeout(
+        revalidate,
+        (Math.min(500 * 2 ** options.retryCount, 30_000) * (1 + Math.random())) / 2,
+        options,
+      );
+    },
+  });
 
   // Drop a scope's token as soon as the scope changes (or the provider goes).
   // Deferred by a microtask so StrictMode's simulated unmount, which re-runs
@@ -235,87 +176,77 @@ function TokenSource({
       activeKey.current = null;
       queueMicrotask(() => {
         if (activeKey.current === key) return;
-        requests.current.get(key)?.controller.abort();
-        requests.current.delete(key);
+        requests.get(key)?.[1].abort();
+        requests.delete(key);
         cache.delete(key);
       });
     };
-  }, [key, cache]);
+  }, [key, cache, requests]);
 
-  useEffect(
-    () => () => {
-      for (const timer of retryTimers.current) clearTimeout(timer);
-      retryTimers.current.clear();
-    },
-    [],
-  );
-
+  // Refresh `refreshMargin` before expiry (default: the smaller of 60 s and a
+  // fifth of the lifetime) and re-render at expiry, so the token stops being
+  // handed out. Timers sleep with laptops: on waking, re-arm them so whatever
+  // fell due meanwhile happens now, and fetch at once if there is no token.
   const [, rerender] = useReducer((count: number) => count + 1, 0);
-  const expiresAt = data ? expiryOf(data) : null;
-  const refreshAt =
-    data && data.expiresIn !== null && expiresAt !== null
-      ? expiresAt - refreshMarginFor(data.expiresIn, refreshMargin)
-      : null;
-
-  useEffect(
-    () => (refreshAt === null ? undefined : scheduleAt(refreshAt, () => void mutate())),
-    [refreshAt, mutate],
-  );
-  // Re-render when the token lapses, so it stops being handed out.
-  useEffect(() => (expiresAt === null ? undefined : scheduleAt(expiresAt, rerender)), [expiresAt]);
-
-  // Timers sleep with laptops: on return, refetch if the token is due by now.
-  const onWake = useRef<() => void>(() => {});
-  useIsomorphicLayoutEffect(() => {
-    onWake.current = () => {
-      const now = Date.now();
-      if (data === undefined || (refreshAt !== null && now >= refreshAt)) void mutate();
-      if (expiresAt !== null && now >= expiresAt) rerender();
-    };
-  });
   useEffect(() => {
+    let timers: (() => void)[] = [];
+    const arm = (): void => {
+      for (const cancel of timers) cancel();
+      timers = [];
+      if (data?.expiresAt == null || data.expiresIn === null) return;
+      const { expiresIn, expiresAt } = data;
+      const margin = Math.min(Math.max(0, refreshMargin ?? Math.min(60_000, expiresIn / 5)), expiresIn);
+      timers = [scheduleAt(expiresAt - margin, () => void mutate()), scheduleAt(expiresAt, rerender)];
+    };
     const wake = (): void => {
-      if (document.visibilityState !== 'hidden') onWake.current();
+      if (document.visibilityState === 'hidden') return;
+      if (data) arm();
+      else void mutate();
     };
-    window.addEventListener('focus', wake);
-    window.addEventListener('online', wake);
-    document.addEventListener('visibilitychange', wake);
+    arm();
+    // A document's visibilitychange bubbles to the window.
+    const events = ['focus', 'online', 'visibilitychange'];
+    for (const type of events) window.addEventListener(type, wake);
     return () => {
-      window.removeEventListener('focus', wake);
-      window.removeEventListener('online', wake);
-      document.removeEventListener('visibilitychange', wake);
+      for (const type of events) window.removeEventListener(type, wake);
+      for (const cancel of timers) cancel();
     };
-  }, []);
+  }, [data, refreshMargin, mutate]);
 
-  const lastExpiredToken = useRef<string | null>(null);
+  const expiredToken = useRef<string | null>(null);
   const reportTokenExpired = useCallback(
     (expired: string) => {
       // One forced refresh per token: a backend handing out bad tokens must not cause a request loop.
-      if (lastExpiredToken.current === expired) return;
-      lastExpiredToken.current = expired;
+      if (expiredToken.current === expired) return;
+      expiredToken.current = expired;
       void mutate();
     },
     [mutate],
   );
-
-  const token = data !== undefined && (expiresAt === null || Date.now() < expiresAt) ? data.token : null;
-  const status: GuestTokenStatus = token !== null ? 'ready' : error ? 'error' : 'loading';
-  const state = useMemo<GuestTokenState>(
-    () => ({
-      token,
-      expiresAt: token === null ? null : expiresAt,
-      error: error ?? null,
-      status,
-      isRefreshing: token !== null && isValidating,
-      refresh,
-    }),
-    [token, expiresAt, error, status, isValidating, refresh],
+  const refresh = useCallback(async (): Promise<void> => {
+    await mutate();
+  }, [mutate]);
+  const loader = useCallback<ElementsLoader>(
+    () => (latest.current.loadElements ?? importDatabrainPlugin)(),
+    [],
   );
 
-  const loader = useCallback<ElementsLoader>(() => latestLoader.current(), []);
+  const expiresAt = data ? data.expiresAt : null;
+  const token = data && (expiresAt === null || Date.now() < expiresAt) ? data.token : null;
   const value = useMemo<DatabrainContextValue>(
-    () => ({ state, loader, reportTokenExpired }),
-    [state, loader, reportTokenExpired],
+    () => [
+      {
+        token,
+        expiresAt: token === null ? null : expiresAt,
+        error: error ?? null,
+        status: token !== null ? 'ready' : error ? 'error' : 'loading',
+        isRefreshing: token !== null && isValidating,
+        refresh,
+      },
+      loader,
+      reportTokenExpired,
+    ],
+    [token, expiresAt, error, isValidating, refresh, loader, reportTokenExpired],
   );
   return <DatabrainContext.Provider value={value}>{children}</DatabrainContext.Provider>;
 }
@@ -344,13 +275,8 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
     const seed = props.initialToken
       ? received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop'))
       : undefined;
-    return {
-      provider: (): Cache => {
-        const cache = new Map<string, State>();
-        if (seed) cache.set(tokenKey(props.scope), { data: seed });
-        return cache;
-      },
-    };
+    // Each provider its own cache, seeded with the server-minted token.
+    return { provider: () => new Map<string, State>(seed ? [[keyFor(props.scope), { data: seed }]] : []) };
   });
   return (
     <SWRConfig value={config}>

@@ -56,10 +56,7 @@ export interface MetricProps extends MetricElementProps, EmbedComponentProps {}
  * ```
  */
 export const Metric: FunctionComponent<MetricProps> =
-  /* @__PURE__ */ createElementComponent<MetricElementProps>({
-    tag: 'dbn-metric',
-    displayName: 'Metric',
-    noun: 'metric',
-    callbacks: { onMinimize: 'on-minimize' },
-    placeholderSize: ({ width, height }) => ({ width: width ?? '100%', height: height ?? 320 }),
-  });
+  /* @__PURE__ */ createElementComponent<MetricElementProps>('Metric', ({ width, height }) => ({
+    width: width ?? '100%',
+    height: height ?? 320,
+  }));

@@ -1,18 +1,16 @@
 import {
   type CSSProperties,
-  createElement,
   type FunctionComponent,
   type ReactElement,
   type ReactNode,
-  useCallback,
+  useEffect,
   useRef,
+  useState,
 } from 'react';
 import { useDatabrainContext } from './DatabrainContext.ts';
 import type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
-import { DefaultErrorFallback } from './DefaultErrorFallback.tsx';
-import { DefaultFallback } from './DefaultFallback.tsx';
-import { registerGlobalFunction } from './registerGlobalFunction.ts';
-import { useElementDefined } from './useElementDefined.ts';
+import { fail } from './fail.ts';
+import { loadElements } from './loadElements.ts';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 
 /**
@@ -51,58 +49,9 @@ export interface EmbedComponentProps {
   onServerEvent?: (event: DatabrainServerEvent) => void;
 }
 
-/** How one DataBrain element is wrapped. */
-export interface ElementComponentSpec<P> {
-  tag: 'dbn-dashboard' | 'dbn-metric';
-  displayName: string;
-  /** "dashboard", "metric": used in the default placeholder and error texts. */
-  noun: string;
-  /** Props that are callbacks, with the attribute that names their global function. */
-  callbacks?: { readonly [K in keyof P]?: string };
-  /** Size of the placeholder and error box, so the layout does not jump. */
-  placeholderSize: (props: P) => CSSProperties;
-}
+type Globals = Record<string, unknown>;
 
-const COMMON_PROPS: ReadonlySet<string> = new Set([
-  'className',
-  'style',
-  'fallback',
-  'errorFallback',
-  'onServerEvent',
-]);
-
-function toKebab(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
-}
-
-function isTokenExpired(event: unknown): boolean {
-  return (
-    typeof event === 'object' && event !== null && (event as { type?: unknown }).type === 'TOKEN_EXPIRED'
-  );
-}
-
-/**
- * Brings one value to the element, only if it changed. The token and objects
- * go in as DOM properties (React 18 would write "[object Object]"); scalars
- * as kebab-case attributes, booleans as "true"/"false" (DataBrain reads an
- * empty attribute as false). An object the element has no property for is
- * written as JSON, which is how its attribute is read.
- */
-function applyValue(element: HTMLElement, name: string, value: unknown, applied: Map<string, string>): void {
-  const attribute = toKebab(name);
-  if (value === undefined || value === null) {
-    if (applied.delete(attribute)) element.removeAttribute(attribute);
-    return;
-  }
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-  if (applied.get(attribute) === text) return;
-  applied.set(attribute, text);
-  if ((name === 'token' || typeof value === 'object') && name in element) {
-    (element as unknown as Record<string, unknown>)[name] = value;
-  } else {
-    element.setAttribute(attribute, text);
-  }
-}
+let globalCount = 0;
 
 /**
  * Builds a React component around a DataBrain custom element: it waits for
@@ -111,124 +60,147 @@ function applyValue(element: HTMLElement, name: string, value: unknown, applied:
  * swaps the token in place (the element is never re-created or moved), and
  * renders a sized placeholder on the server.
  *
+ * Values reach the element only if they changed: the token and objects as
+ * DOM properties (React 18 would write "[object Object]"), scalars as
+ * kebab-case attributes, booleans as "true"/"false" (DataBrain reads an
+ * empty attribute as false). An object the element has no property for is
+ * written as JSON, which is how its attribute is read. A function becomes
+ * the name of a global function calling the latest prop: DataBrain looks
+ * callbacks up on `window`, once, when the attribute is set.
+ *
  * @example
  * ```tsx
- * const Metric = createElementComponent<MetricElementProps>({
- *   tag: 'dbn-metric',
- *   displayName: 'Metric',
- *   noun: 'metric',
- *   callbacks: { onMinimize: 'on-minimize' },
- *   placeholderSize: ({ width, height }) => ({ width: width ?? '100%', height: height ?? 320 }),
- * });
+ * const Metric = createElementComponent<MetricElementProps>('Metric', ({ width, height }) => ({
+ *   width: width ?? '100%',
+ *   height: height ?? 320,
+ * }));
  * ```
  */
 export function createElementComponent<P extends object>(
-  spec: ElementComponentSpec<P>,
+  name: 'Dashboard' | 'Metric',
+  placeholderSize: (props: P) => CSSProperties,
 ): FunctionComponent<P & EmbedComponentProps> {
-  const callbackProps = Object.entries(spec.callbacks ?? {}) as [string, string][];
-  const callbackNames: ReadonlySet<string> = new Set(callbackProps.map(([prop]) => prop));
+  const noun = name.toLowerCase();
+  const Tag = `dbn-${noun}` as 'dbn-dashboard';
 
   // biome-ignore lint/correctness/noComponentHookFactories: the factory runs once per element, at module level.
   function ElementComponent(props: P & EmbedComponentProps): ReactElement {
-    const { className, style, fallback, errorFallback } = props;
-    const context = useDatabrainContext(`<${spec.displayName}>`);
-    const { state, reportTokenExpired } = context;
-    const [definition, retryDefinition] = useElementDefined(spec.tag, context.loader);
+    const { className, style, fallback, errorFallback, onServerEvent, ...elementProps } = props;
+    const [state, loader, reportTokenExpired] = useDatabrainContext(`<${name}>`);
+    const { token } = state;
+    // false while loading (always on the first render, so server and client markup agree).
+    const [defined, setDefined] = useState<boolean | Error>(false);
+    const element = useRef<HTMLElement>(null);
+    // What the element holds, by prop name: the text last written or set.
+    const applied = useRef(new Map<string, string>());
+    // Global function names, by prop name; the values the globals call.
+    const globals = useRef<Record<string, string>>({});
+    const latest = useRef<Globals>({});
+    const show = token !== null && defined === true;
 
-    const latestProps = useRef(props);
-    const appliedToken = useRef<string | null>(null);
-    const elementRef = useRef<HTMLElement | null>(null);
-    const applied = useRef<{ element: HTMLElement | null; values: Map<string, string> }>({
-      element: null,
-      values: new Map(),
-    });
-    const globalNames = useRef(new Map<string, string>());
-
-    const showElement = state.token !== null && definition.status === 'ready';
-
-    // Globals first, in a layout effect declared before the one that sets
-    // attributes: the element looks a callback up once, when its attribute is set.
-    useIsomorphicLayoutEffect(() => {
-      if (!showElement) return;
-      const serverEvent = registerGlobalFunction((event) => {
-        const token = appliedToken.current;
-        if (isTokenExpired(event) && token !== null) reportTokenExpired(token);
-        latestProps.current.onServerEvent?.(event as DatabrainServerEvent);
-      });
-      const registrations = [serverEvent];
-      globalNames.current.set('handle-server-event', serverEvent.name);
-      for (const [prop, attribute] of callbackProps) {
-        const registration = registerGlobalFunction((...args) => {
-          const callback = (latestProps.current as Record<string, unknown>)[prop];
-          if (typeof callback === 'function') callback(...args);
+    useEffect(() => {
+      if (defined) return;
+      let live = true;
+      Promise.resolve(customElements.get(Tag) || loadElements(loader))
+        .then(
+          () =>
+            customElements.get(Tag)
+              ? true
+              : fail('ELEMENTS_UNDEFINED', `The elements loader finished but <${Tag}> is not defined.`),
+          (error: Error) => error,
+        )
+        .then((next) => {
+          if (live) setDefined(next);
         });
-        registrations.push(registration);
-        globalNames.current.set(attribute, registration.name);
-      }
       return () => {
-        for (const registration of registrations) registration.unregister();
-        globalNames.current.clear();
+        live = false;
       };
-    }, [showElement, reportTokenExpired]);
+    }, [defined, loader]);
+
+    // A new element starts from nothing; the globals go with the element.
+    useIsomorphicLayoutEffect(
+      () => () => {
+        for (const global of Object.values(globals.current)) delete (window as unknown as Globals)[global];
+        globals.current = {};
+        applied.current = new Map();
+      },
+      [show],
+    );
 
     useIsomorphicLayoutEffect(() => {
-      latestProps.current = props;
-      const element = elementRef.current;
-      if (!element) return;
-      if (applied.current.element !== element) applied.current = { element, values: new Map() };
-      const { values } = applied.current;
-      applyValue(element, 'handleServerEvent', globalNames.current.get('handle-server-event'), values);
-      for (const [name, value] of Object.entries(props)) {
-        if (COMMON_PROPS.has(name)) continue;
-        if (callbackNames.has(name)) {
-          const attribute = spec.callbacks?.[name as keyof P] ?? toKebab(name);
-          applyValue(
-            element,
-            name,
-            typeof value === 'function' ? globalNames.current.get(attribute) : undefined,
-            values,
-          );
-          continue;
+      const target = element.current;
+      if (!target) return;
+      const values: Globals = {
+        handleServerEvent: (event?: DatabrainServerEvent) => {
+          if (event?.type === 'TOKEN_EXPIRED' && token) reportTokenExpired(token);
+          onServerEvent?.(event as DatabrainServerEvent);
+        },
+        ...elementProps,
+        // The token last, once everything it is used with is in place.
+        token,
+      };
+      latest.current = values;
+      const held = applied.current;
+      const register = (prop: string): string => {
+        const global = `__databrainEmbed${++globalCount}`;
+        (window as unknown as Globals)[global] = (...args: unknown[]) =>
+          (latest.current[prop] as ((...args: unknown[]) => void) | undefined)?.(...args);
+        return global;
+      };
+      const apply = (prop: string, value: unknown): void => {
+        const attribute = prop.replace(/[A-Z]/g, '-$&').toLowerCase();
+        if (typeof value === 'function') value = globals.current[prop] ??= register(prop);
+        if (value == null) {
+          if (held.delete(prop)) target.removeAttribute(attribute);
+          return;
         }
-        applyValue(element, name, value, values);
-      }
-      for (const attribute of values.keys()) {
-        const prop = attribute.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
-        if (prop !== 'token' && prop !== 'handleServerEvent' && !(prop in props))
-          applyValue(element, prop, undefined, values);
-      }
-      // The token last, once everything it is used with is in place.
-      applyValue(element, 'token', state.token, values);
-      appliedToken.current = state.token;
+        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+        if (held.get(prop) === text) return;
+        held.set(prop, text);
+        if ((prop === 'token' || typeof value === 'object') && prop in target) {
+          (target as unknown as Globals)[prop] = value;
+        } else {
+          target.setAttribute(attribute, text);
+        }
+      };
+      for (const prop of held.keys()) if (!(prop in values)) apply(prop, null);
+      for (const prop in values) apply(prop, values[prop]);
     });
 
-    const retryToken = state.refresh;
-    const retry = useCallback(() => {
-      if (definition.status === 'error') retryDefinition();
-      if (state.status === 'error') void retryToken();
-    }, [definition.status, retryDefinition, state.status, retryToken]);
-
-    const size = spec.placeholderSize(props);
-    const error = definition.error ?? (state.status === 'error' ? state.error : null);
-    let content: ReactNode;
-    if (error) {
-      content = errorFallback ? (
-        errorFallback({ error, retry })
-      ) : (
-        <DefaultErrorFallback message={`The ${spec.noun} could not be loaded.`} retry={retry} size={size} />
-      );
-    } else if (!showElement) {
-      content = fallback ?? <DefaultFallback label={`Loading ${spec.noun}…`} size={size} />;
-    } else {
-      content = createElement(spec.tag, { ref: elementRef });
-    }
+    const retry = (): void => {
+      if (defined instanceof Error) setDefined(false);
+      if (state.status === 'error') void state.refresh();
+    };
+    const error = defined instanceof Error ? defined : state.status === 'error' ? state.error : null;
+    const box: CSSProperties = {
+      ...placeholderSize(props),
+      display: 'grid',
+      placeContent: 'center',
+      gap: 8,
+      boxSizing: 'border-box',
+    };
     return (
-      <div className={className} style={style} data-databrain-embed={spec.noun}>
-        {content}
+      <div className={className} style={style} data-databrain-embed={noun}>
+        {error ? (
+          errorFallback ? (
+            errorFallback({ error, retry })
+          ) : (
+            <div role="alert" style={box}>
+              {`The ${noun} could not be loaded.`}
+              <button type="button" onClick={retry}>
+                Retry
+              </button>
+            </div>
+          )
+        ) : show ? (
+          <Tag ref={element} />
+        ) : (
+          (fallback ?? <div role="status" aria-busy style={box}>{`Loading ${noun}…`}</div>)
+        )}
       </div>
     );
   }
 
-  ElementComponent.displayName = spec.displayName;
+  ElementComponent.displayName = name;
   return ElementComponent;
 }

@@ -1,3 +1,4 @@
+import { fail } from './fail.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
@@ -14,33 +15,22 @@ export async function fetchTokenFromEndpoint(
   url: string,
   signal: AbortSignal,
 ): Promise<TokenEndpointResponse> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { accept: 'application/json', 'content-type': 'application/json' },
-      // An empty JSON object rather than no body, so handlers that always parse JSON accept it.
-      body: '{}',
-      signal,
-    });
-  } catch (cause) {
-    if (signal.aborted) throw cause;
-    throw new Error(`[databrain-embed] Could not reach the token endpoint ${url}. Is the server running?`, {
-      cause,
-    });
-  }
-  if (!response.ok) {
-    throw new Error(
-      `[databrain-embed] The token endpoint ${url} answered HTTP ${response.status}. ` +
-        'Check that the user is signed in and that the endpoint is allowed to mint guest tokens.',
-    );
-  }
-  let body: unknown;
-  try {
-    body = await response.json();
-  } catch (cause) {
-    throw new Error(`[databrain-embed] The token endpoint ${url} did not answer JSON.`, { cause });
-  }
-  return parseTokenEndpointResponse(body, `The token endpoint ${url}`);
+  const source = `The token endpoint ${url}`;
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    // An empty JSON object rather than no body, so handlers that always parse JSON accept it.
+    body: '{}',
+    signal,
+  }).catch((cause: unknown) => {
+    throw signal.aborted
+      ? cause
+      : fail('TOKEN_UNREACHABLE', `Could not reach the token endpoint ${url}.`, cause);
+  });
+  if (!response.ok) throw fail('TOKEN_HTTP', `${source} answered HTTP ${response.status}.`);
+  const body: unknown = await response.json().catch((cause: unknown) => {
+    throw fail('TOKEN_NOT_JSON', `${source} did not answer JSON.`, cause);
+  });
+  return parseTokenEndpointResponse(body, source);
 }

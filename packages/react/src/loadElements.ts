@@ -1,4 +1,5 @@
 import type { ElementsLoader } from './ElementsLoader.ts';
+import { fail } from './fail.ts';
 
 // In a variable, so bundlers leave the import alone and do not fail when the
 // optional peer dependency is not installed.
@@ -15,8 +16,7 @@ const PLUGIN_ENTRY = '@databrainhq/plugin/web';
 export const importDatabrainPlugin: ElementsLoader = () =>
   import(/* webpackIgnore: true */ /* @vite-ignore */ PLUGIN_ENTRY);
 
-const TAGS = ['dbn-dashboard', 'dbn-metric'] as const;
-const pending = new WeakMap<ElementsLoader, Promise<void>>();
+const pending = /* @__PURE__ */ new WeakMap<ElementsLoader, Promise<void>>();
 
 /**
  * Loads the DataBrain elements once. Every caller with the same loader gets
@@ -32,23 +32,24 @@ const pending = new WeakMap<ElementsLoader, Promise<void>>();
  * ```
  */
 export function loadElements(loader: ElementsLoader = importDatabrainPlugin): Promise<void> {
-  if (typeof window === 'undefined' || typeof customElements === 'undefined') return Promise.resolve();
-  if (TAGS.every((tag) => customElements.get(tag) !== undefined)) return Promise.resolve();
-  const existing = pending.get(loader);
-  if (existing) return existing;
-  const promise = Promise.resolve()
-    .then(loader)
-    .then(
-      () => undefined,
-      (cause: unknown) => {
-        pending.delete(loader);
-        throw new Error(
-          '[databrain-embed] Could not load the DataBrain elements. Install @databrainhq/plugin and pass ' +
-            "loadElements={() => import('@databrainhq/plugin/web')} to <DatabrainProvider> so your bundler includes them.",
-          { cause },
-        );
-      },
-    );
-  pending.set(loader, promise);
+  if (
+    typeof customElements === 'undefined' ||
+    (customElements.get('dbn-dashboard') && customElements.get('dbn-metric'))
+  ) {
+    return Promise.resolve();
+  }
+  let promise = pending.get(loader);
+  if (!promise) {
+    promise = Promise.resolve()
+      .then(loader)
+      .then(
+        () => {},
+        (cause: unknown) => {
+          pending.delete(loader);
+          throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
+        },
+      );
+    pending.set(loader, promise);
+  }
   return promise;
 }

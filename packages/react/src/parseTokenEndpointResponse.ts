@@ -1,13 +1,14 @@
+import { fail } from './fail.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
-const EXPECTED =
-  '{ token: string, expiresIn: number | null } (expiresIn in milliseconds, null = never expires)';
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value === 'object' ? `an object with keys [${Object.keys(value).join(', ')}]` : typeof value;
-}
+const describe = (value: unknown): string =>
+  value === null
+    ? 'null'
+    : Array.isArray(value)
+      ? 'an array'
+      : value === ''
+        ? 'an empty string'
+        : typeof value;
 
 /**
  * Checks by hand (no schema library in the browser bundle) that a token
@@ -20,23 +21,20 @@ function describe(value: unknown): string {
  * ```
  */
 export function parseTokenEndpointResponse(value: unknown, source: string): TokenEndpointResponse {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Error(`[databrain-embed] ${source} must answer ${EXPECTED}, but answered ${describe(value)}.`);
-  }
-  const { token, expiresIn } = value as Record<string, unknown>;
-  if (typeof token !== 'string' || token === '') {
-    throw new Error(
-      `[databrain-embed] ${source} must answer ${EXPECTED}, but "token" is ${
-        token === '' ? 'an empty string' : describe(token)
-      }.`,
-    );
-  }
-  if (expiresIn === null) return { token, expiresIn: null };
-  if (typeof expiresIn !== 'number' || !Number.isFinite(expiresIn) || expiresIn < 0) {
-    throw new Error(
-      `[databrain-embed] ${source} must answer ${EXPECTED}, but "expiresIn" is ${
-        typeof expiresIn === 'number' ? String(expiresIn) : describe(expiresIn)
-      }. Send null for a token that never expires.`,
+  // `Object()` so that null and primitives read as "no fields"; the checks below narrow both.
+  const { token, expiresIn } = Object(value);
+  const problem =
+    typeof value !== 'object' || value === null || Array.isArray(value)
+      ? `answered ${describe(value)}`
+      : typeof token !== 'string' || token === ''
+        ? `"token" is ${describe(token)}`
+        : expiresIn !== null && !(typeof expiresIn === 'number' && expiresIn >= 0 && expiresIn < Infinity)
+          ? `"expiresIn" is ${typeof expiresIn === 'number' ? expiresIn : describe(expiresIn)}`
+          : '';
+  if (problem) {
+    throw fail(
+      'TOKEN_SHAPE',
+      `${source} must answer { token: string, expiresIn: number | null }, but ${problem}.`,
     );
   }
   return { token, expiresIn };

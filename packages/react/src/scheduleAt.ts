@@ -15,7 +15,7 @@ export function scheduleAt(time: number, callback: () => void): () => void {
   let timer: ReturnType<typeof setTimeout>;
   const arm = (): void => {
     const delay = time - Date.now();
-    timer = setTimeout(delay > MAX_DELAY ? arm : callback, Math.max(0, Math.min(delay, MAX_DELAY)));
+    timer = setTimeout(delay > MAX_DELAY ? arm : callback, Math.min(delay, MAX_DELAY));
   };
   arm();
   return () => clearTimeout(timer);

@@ -18,5 +18,5 @@ import type { GuestTokenState } from './GuestTokenState.ts';
  * ```
  */
 export function useGuestToken(): GuestTokenState {
-  return useDatabrainContext('useGuestToken()').state;
+  return useDatabrainContext('useGuestToken()')[0];
 }
