@@ -12,6 +12,20 @@ import { load } from './loadgen.mjs';
 const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 export const DURATION_MS = 3000;
 export const CONCURRENCY = 16;
+export const ROUNDS = 3;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+function summarize(rounds) {
+  return {
+    perSecond: median(rounds.map((round) => round.perSecond)),
+    p50: median(rounds.map((round) => round.p50)),
+    p99: median(rounds.map((round) => round.p99)),
+    requests: rounds.reduce((sum, round) => sum + round.requests, 0),
+    failed: rounds.reduce((sum, round) => sum + round.failed, 0),
+    perSecondByRound: rounds.map((round) => round.perSecond),
+  };
+}
 
 async function startServer(args) {
   const child = spawn(process.execPath, [SERVE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -58,13 +72,29 @@ export async function run() {
       body: '{}',
     };
     const throughPlain = { ...throughHandler, url: `${plain.url}/api/databrain/token` };
-    const options = { concurrency: CONCURRENCY, durationMs: DURATION_MS, warmupMs: 500 };
-    const directResult = await load({ ...direct, ...options });
-    const plainResult = await load({ ...throughPlain, ...options });
-    const handlerResult = await load({ ...throughHandler, ...options });
+    // Interleaved rounds, so a change in the machine's load hits all three alike;
+    // each figure is the median of its rounds.
+    const results = { direct: [], plain: [], handler: [] };
+    const targets = { direct, plain: throughPlain, handler: throughHandler };
+    for (let round = 0; round < ROUNDS; round += 1) {
+      for (const [name, target] of Object.entries(targets)) {
+        results[name].push(
+          await load({
+            ...target,
+            concurrency: CONCURRENCY,
+            durationMs: DURATION_MS / ROUNDS,
+            warmupMs: round === 0 ? 500 : 100,
+          }),
+        );
+      }
+    }
+    const directResult = summarize(results.direct);
+    const plainResult = summarize(results.plain);
+    const handlerResult = summarize(results.handler);
     return {
       concurrency: CONCURRENCY,
       durationMs: DURATION_MS,
+      rounds: ROUNDS,
       direct: directResult,
       plain: plainResult,
       handler: handlerResult,
