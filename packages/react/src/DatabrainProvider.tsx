@@ -1,21 +1,11 @@
-import {
-  type ReactElement,
-  type ReactNode,
-  useCallback,
-  useEffect,
-  useMemo,
-  useReducer,
-  useRef,
-  useState,
-} from 'react';
-import useSWR, { type State, SWRConfig, type SWRConfiguration, useSWRConfig } from 'swr';
+import { type ReactElement, type ReactNode, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import useSWR, { type State, SWRConfig, type SWRConfiguration } from 'swr';
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
 import type { ElementsLoader } from './ElementsLoader.ts';
 import { fail } from './fail.ts';
 import { fetchTokenFromEndpoint } from './fetchTokenFromEndpoint.ts';
 import { importDatabrainPlugin } from './loadElements.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
-import { scheduleAt } from './scheduleAt.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 
@@ -96,75 +86,26 @@ const received = (response: TokenEndpointResponse): StoredToken => ({
   expiresAt: response.expiresIn === null ? null : Date.now() + response.expiresIn,
 });
 
-function TokenSource(props: DatabrainProviderProps): ReactElement {
-  const { children, scope, refreshMargin } = props;
+// Browsers fire a longer setTimeout at once (the delay overflows a signed 32-bit integer).
+const MAX_DELAY = 2 ** 31 - 1;
+
+/** What one provider creates once: its SWR config, token cache, requests on the wire, elements loader. */
+type Shared = [
+  config: () => SWRConfiguration<StoredToken, Error>,
+  cache: Map<string, State>,
+  requests: Map<string, [Promise<StoredToken>, AbortController]>,
+  loader: ElementsLoader,
+];
+
+function TokenSource({
+  props: { children, scope, refreshMargin },
+  shared: [, cache, requests, loader],
+}: {
+  props: DatabrainProviderProps;
+  shared: Shared;
+}): ReactElement {
   const key = keyFor(scope);
-  const { cache } = useSWRConfig();
-  const latest = useRef(props);
-  useIsomorphicLayoutEffect(() => {
-    latest.current = props;
-  });
-  const requests = useRef(new Map<string, [Promise<StoredToken>, AbortController]>()).current;
-
-  // However many revalidations SWR starts for one key (mount, retry, forced
-  // refresh, expiry signal), only one request per key is on the wire.
-  const fetcher = (requestKey: string): Promise<StoredToken> => {
-    let request = requests.get(requestKey);
-    if (!request) {
-      const controller = new AbortController();
-      const { signal } = controller;
-      const { fetchToken, tokenEndpoint } = latest.current;
-      const promise = (
-        fetchToken
-          ? Promise.resolve()
-              .then(() => fetchToken(signal))
-              .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'))
-          : fetchTokenFromEndpoint(tokenEndpoint as string, signal)
-      )
-        .then(
-          (response) => {
-            signal.throwIfAborted();
-            const stored = received(response);
-            latest.current.onTokenRefresh?.({ token: stored.token, expiresAt: stored.expiresAt });
-            return stored;
-          },
-          (reason: unknown) => {
-            signal.throwIfAborted();
-            const error =
-              reason instanceof Error ? reason : fail('TOKEN_SOURCE', 'The token source failed.', reason);
-            latest.current.onError?.(error);
-            throw error;
-          },
-        )
-        .finally(() => {
-          if (requests.get(requestKey)?.[1] === controller) requests.delete(requestKey);
-        });
-      request = [promise, controller];
-      requests.set(requestKey, request);
-    }
-    return request[0];
-  };
-
-  const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key, fetcher, {
-    // Explicit, so that an app-wide <SWRConfig> cannot change how the token is kept.
-    revalidateOnFocus: false,
-    revalidateOnReconnect: false,
-    revalidateIfStale: false,
-    refreshInterval: 0,
-    suspense: false,
-    keepPreviousData: false,
-    shouldRetryOnError: (reason) => reason.name !== 'AbortError',
-    // 1 s, 2 s, 4 s … capped at 30 s; each delay is drawn from its upper half so
-    // that many tabs failing together do not retry in lockstep. A retry that
-    // fires after unmount finds no revalidator and does nothing.
-    onErrorRetry: (_error, _key, _config, revalidate, options) => {
-      setTimeout(
-        revalidate,
-        (Math.min(500 * 2 ** options.retryCount, 30_000) * (1 + Math.random())) / 2,
-        options,
-      );
-    },
-  });
+  const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key);
 
   // Drop a scope's token as soon as the scope changes (or the provider goes).
   // Deferred by a microtask so StrictMode's simulated unmount, which re-runs
@@ -189,14 +130,24 @@ function TokenSource(props: DatabrainProviderProps): ReactElement {
   // fell due meanwhile happens now, and fetch at once if there is no token.
   const [, rerender] = useReducer((count: number) => count + 1, 0);
   useEffect(() => {
-    let timers: (() => void)[] = [];
+    let timers: ReturnType<typeof setTimeout>[] = [];
+    // Calls `callback` once the clock reaches `time`, even beyond a single timer's reach.
+    const at = (time: number, callback: () => void): void => {
+      const delay = time - Date.now();
+      timers.push(
+        setTimeout(delay > MAX_DELAY ? () => at(time, callback) : callback, Math.min(delay, MAX_DELAY)),
+      );
+    };
     const arm = (): void => {
-      for (const cancel of timers) cancel();
+      for (const timer of timers) clearTimeout(timer);
       timers = [];
       if (data?.expiresAt == null || data.expiresIn === null) return;
       const { expiresIn, expiresAt } = data;
-      const margin = Math.min(Math.max(0, refreshMargin ?? Math.min(60_000, expiresIn / 5)), expiresIn);
-      timers = [scheduleAt(expiresAt - margin, () => void mutate()), scheduleAt(expiresAt, rerender)];
+      at(
+        expiresAt - Math.min(Math.max(0, refreshMargin ?? Math.min(60_000, expiresIn / 5)), expiresIn),
+        mutate,
+      );
+      at(expiresAt, rerender);
     };
     const wake = (): void => {
       if (document.visibilityState === 'hidden') return;
@@ -209,26 +160,24 @@ function TokenSource(props: DatabrainProviderProps): ReactElement {
     for (const type of events) window.addEventListener(type, wake);
     return () => {
       for (const type of events) window.removeEventListener(type, wake);
-      for (const cancel of timers) cancel();
+      for (const timer of timers) clearTimeout(timer);
     };
   }, [data, refreshMargin, mutate]);
 
   const expiredToken = useRef<string | null>(null);
-  const reportTokenExpired = useCallback(
-    (expired: string) => {
-      // One forced refresh per token: a backend handing out bad tokens must not cause a request loop.
-      if (expiredToken.current === expired) return;
-      expiredToken.current = expired;
-      void mutate();
-    },
+  const [refresh, reportTokenExpired] = useMemo(
+    () => [
+      async (): Promise<void> => {
+        await mutate();
+      },
+      (expired: string): void => {
+        // One forced refresh per token: a backend handing out bad tokens must not cause a request loop.
+        if (expiredToken.current === expired) return;
+        expiredToken.current = expired;
+        void mutate();
+      },
+    ],
     [mutate],
-  );
-  const refresh = useCallback(async (): Promise<void> => {
-    await mutate();
-  }, [mutate]);
-  const loader = useCallback<ElementsLoader>(
-    () => (latest.current.loadElements ?? importDatabrainPlugin)(),
-    [],
   );
 
   const expiresAt = data ? data.expiresAt : null;
@@ -271,16 +220,87 @@ function TokenSource(props: DatabrainProviderProps): ReactElement {
  * ```
  */
 export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
-  const [config] = useState<SWRConfiguration>(() => {
-    const seed = props.initialToken
-      ? received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop'))
-      : undefined;
-    // Each provider its own cache, seeded with the server-minted token.
-    return { provider: () => new Map<string, State>(seed ? [[keyFor(props.scope), { data: seed }]] : []) };
+  const latest = useRef(props);
+  useIsomorphicLayoutEffect(() => {
+    latest.current = props;
+  });
+  const [shared] = useState((): Shared => {
+    const requests: Shared[2] = new Map();
+    // Each provider its own cache, seeded with a token minted during server rendering.
+    const cache: Shared[1] = new Map(
+      props.initialToken
+        ? [
+            [
+              keyFor(props.scope),
+              { data: received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop')) },
+            ],
+          ]
+        : [],
+    );
+    // However many revalidations SWR starts for one key (mount, retry, forced
+    // refresh, expiry signal), only one request per key is on the wire.
+    const fetcher = (key: string): Promise<StoredToken> => {
+      let request = requests.get(key);
+      if (!request) {
+        const controller = new AbortController();
+        const { signal } = controller;
+        const { fetchToken, tokenEndpoint } = latest.current;
+        const promise = (
+          fetchToken
+            ? Promise.resolve()
+                .then(() => fetchToken(signal))
+                .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'))
+            : fetchTokenFromEndpoint(tokenEndpoint as string, signal)
+        )
+          .then(
+            (response) => {
+              signal.throwIfAborted();
+              const stored = received(response);
+              latest.current.onTokenRefresh?.({ token: stored.token, expiresAt: stored.expiresAt });
+              return stored;
+            },
+            (reason: unknown) => {
+              signal.throwIfAborted();
+              const error =
+                reason instanceof Error ? reason : fail('TOKEN_SOURCE', 'The token source failed.', reason);
+              latest.current.onError?.(error);
+              throw error;
+            },
+          )
+          .finally(() => {
+            if (requests.get(key)?.[1] === controller) requests.delete(key);
+          });
+        request = [promise, controller];
+        requests.set(key, request);
+      }
+      return request[0];
+    };
+    // A function, so that an app-wide <SWRConfig> above cannot change how the token is kept.
+    const config = (): SWRConfiguration<StoredToken, Error> => ({
+      provider: () => cache,
+      fetcher,
+      // Focus, reconnect and expiry are handled by TokenSource: refetch only when the token is due.
+      revalidateOnFocus: false,
+      revalidateOnReconnect: false,
+      revalidateIfStale: false,
+      shouldRetryOnError: (reason) => reason.name !== 'AbortError',
+      // 1 s, 2 s, 4 s … capped at 30 s; each delay is drawn from its upper half so
+      // that many tabs failing together do not retry in lockstep. A retry that
+      // fires after unmount finds no revalidator and does nothing.
+      onErrorRetry: (_error, _key, _config, revalidate, options) => {
+        setTimeout(
+          revalidate,
+          (Math.min(500 * 2 ** options.retryCount, 30_000) * (1 + Math.random())) / 2,
+          options,
+        );
+      },
+    });
+    const loader = (): Promise<unknown> => (latest.current.loadElements ?? importDatabrainPlugin)();
+    return [config, cache, requests, loader];
   });
   return (
-    <SWRConfig value={config}>
-      <TokenSource {...props} />
+    <SWRConfig value={shared[0]}>
+      <TokenSource props={props} shared={shared} />
     </SWRConfig>
   );
 }

@@ -106,7 +106,7 @@ export function createElementComponent<P extends object>(
           () =>
             customElements.get(Tag)
               ? true
-              : fail('ELEMENTS_UNDEFINED', `The elements loader finished but <${Tag}> is not defined.`),
+              : fail('ELEMENTS_UNDEFINED', `<${Tag}> is not defined after loading.`),
           (error: Error) => error,
         )
         .then((next) => {
