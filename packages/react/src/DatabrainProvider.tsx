@@ -89,22 +89,31 @@ const received = (response: TokenEndpointResponse): StoredToken => ({
 // Browsers fire a longer setTimeout at once (the delay overflows a signed 32-bit integer).
 const MAX_DELAY = 2 ** 31 - 1;
 
-/** What one provider creates once: its SWR config, token cache, requests on the wire, elements loader. */
+/**
+ * What one provider creates once: its SWR config, token cache, requests on the
+ * wire, elements loader, and the token source of each scope's key.
+ */
 type Shared = [
   config: () => SWRConfiguration<StoredToken, Error>,
   cache: Map<string, State>,
   requests: Map<string, [Promise<StoredToken>, AbortController]>,
   loader: ElementsLoader,
+  sources: Map<string, DatabrainProviderProps>,
 ];
 
 function TokenSource({
-  props: { children, scope, refreshMargin },
-  shared: [, cache, requests, loader],
+  props,
+  shared: [, cache, requests, loader, sources],
 }: {
   props: DatabrainProviderProps;
   shared: Shared;
 }): ReactElement {
+  const { children, scope, refreshMargin } = props;
   const key = keyFor(scope);
+  // Bound to the key before SWR may fetch for it: when the user and the token
+  // endpoint change together, the new scope's first request must already go to
+  // the new endpoint (effects run too late for that).
+  sources.set(key, props);
   const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key);
 
   // Drop a scope's token as soon as the scope changes (or the provider goes).
@@ -120,6 +129,7 @@ function TokenSource({
         requests.get(key)?.[1].abort();
         requests.delete(key);
         cache.delete(key);
+        sources.delete(key);
       });
     };
   }, [key, cache, requests]);
@@ -226,6 +236,7 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
   });
   const [shared] = useState((): Shared => {
     const requests: Shared[2] = new Map();
+    const sources: Shared[4] = new Map();
     // Each provider its own cache, seeded with a token minted during server rendering.
     const cache: Shared[1] = new Map(
       props.initialToken
@@ -244,7 +255,7 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       if (!request) {
         const controller = new AbortController();
         const { signal } = controller;
-        const { fetchToken, tokenEndpoint } = latest.current;
+        const { fetchToken, tokenEndpoint } = sources.get(key) ?? latest.current;
         const promise = (
           fetchToken
             ? Promise.resolve()
@@ -296,7 +307,7 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       },
     });
     const loader = (): Promise<unknown> => (latest.current.loadElements ?? importDatabrainPlugin)();
-    return [config, cache, requests, loader];
+    return [config, cache, requests, loader, sources];
   });
   return (
     <SWRConfig value={shared[0]}>

@@ -215,6 +215,31 @@ describe('useGuestToken', () => {
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
+  it("asks the new user's token source when the scope and the source change together", async () => {
+    const forAlice = vi.fn<FetchToken>(async () => ({ token: 'alice-token', expiresIn: 600_000 }));
+    const forBob = vi.fn<FetchToken>(async () => ({ token: 'bob-token', expiresIn: 600_000 }));
+    const seen: (string | null)[] = [];
+    const onToken = (token: string | null) => seen.push(token);
+    const { rerender } = render(
+      <DatabrainProvider fetchToken={forAlice} scope="alice">
+        <Probe onToken={onToken} />
+      </DatabrainProvider>,
+    );
+    await advance();
+    expect(seen.at(-1)).toBe('alice-token');
+    seen.length = 0;
+    rerender(
+      <DatabrainProvider fetchToken={forBob} scope="bob">
+        <Probe onToken={onToken} />
+      </DatabrainProvider>,
+    );
+    await advance();
+    expect(forAlice).toHaveBeenCalledTimes(1);
+    expect(forBob).toHaveBeenCalledTimes(1);
+    expect(seen).not.toContain('alice-token');
+    expect(seen.at(-1)).toBe('bob-token');
+  });
+
   it('aborts a request for a scope that is no longer wanted', async () => {
     const signals: AbortSignal[] = [];
     const fetchToken = vi.fn<FetchToken>(
