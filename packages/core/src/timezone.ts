@@ -31,6 +31,20 @@ function resolvedZone(name: string): string | undefined {
  */
 export function isIanaTimeZone(name: string): boolean {
   if (typeof name !== 'string' || name.trim() === '') return false;
+  let answer = checked.get(name);
+  if (answer === undefined) {
+    answer = check(name);
+    // Apps use a handful of zones; the cap keeps hostile input from growing the cache.
+    if (checked.size < 1000) checked.set(name, answer);
+  }
+  return answer;
+}
+
+// Building an Intl.DateTimeFormat is by far the most expensive step of
+// validating a guest-token request, so each name is checked once.
+const checked = new Map<string, boolean>();
+
+function check(name: string): boolean {
   const resolved = resolvedZone(name);
   if (resolved === undefined) return false;
   // The runtime matches zone names case-insensitively; IANA spelling is exact.
