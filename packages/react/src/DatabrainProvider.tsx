@@ -132,7 +132,7 @@ function TokenSource({
         sources.delete(key);
       });
     };
-  }, [key, cache, requests]);
+  }, [key, cache, requests, sources]);
 
   // Refresh `refreshMargin` before expiry (default: the smaller of 60 s and a
   // fifth of the lifetime) and re-render at expiry, so the token stops being
