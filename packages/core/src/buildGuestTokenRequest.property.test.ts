@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildGuestTokenRequest, type GuestTokenInput } from './buildGuestTokenRequest.ts';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+import type { ValidationIssue } from './DatabrainValidationError.ts';
 import { type ExpiresIn, toExpiryTime } from './expiresIn.ts';
 import type { FilterValue } from './filterValues.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import { parseGuestTokenRequest } from './parseGuestTokenRequest.ts';
 import { PERMISSIONS } from './permissions.ts';
 
@@ -210,16 +211,6 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** A deep copy; every generated input is plain JSON data. */
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 const atOrBelow = (path: string) => (issue: ValidationIssue) =>
   issue.path === path || issue.path.startsWith(`${path}.`) || issue.path.startsWith(`${path}[`);

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { appFilter } from './appFilter.ts';
 import { buildGuestTokenRequest, type GuestTokenInput } from './buildGuestTokenRequest.ts';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { dashboardAppFilter } from './dashboardAppFilter.ts';
 import { dateRange, numberRange, sqlFilter } from './filterValues.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import { permissions } from './permissions.ts';
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 /** Builds from an input that is deliberately not a GuestTokenInput. */
 function build(input: unknown) {

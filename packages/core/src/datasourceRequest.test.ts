@@ -8,17 +8,8 @@ import {
   type DatasourceType,
   datasourceRequestSchema,
 } from './datasourceRequest.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import { SECRET_CREDENTIAL_FIELDS } from './redactSecrets.ts';
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 /** Validates a body that is deliberately not a DatasourceRequest. */
 function build(body: unknown): DatasourceRequest {

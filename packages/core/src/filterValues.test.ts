@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
 import { dateRange, filterValueSchema, filterValuesSchema, numberRange, sqlFilter } from './filterValues.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import { validate } from './validate.ts';
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 describe('dateRange', () => {
   it('keeps ISO calendar dates as they are', () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { guestTokenRequestSchema } from './guestTokenSchema.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import { parseGuestTokenRequest } from './parseGuestTokenRequest.ts';
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 describe('parseGuestTokenRequest', () => {
   it('accepts the documented example body unchanged', () => {

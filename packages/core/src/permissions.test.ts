@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import { type GuestTokenPermissions, PERMISSIONS, permissions, permissionsSchema } from './permissions.ts';
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 describe('PERMISSIONS', () => {
   it('lists the eight observed keys and the two inferred ones, each once', () => {

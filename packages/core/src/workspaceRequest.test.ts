@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 import {
   buildWorkspaceRequest,
   WORKSPACE_CONNECTION_TYPES,
@@ -8,16 +9,6 @@ import {
   type WorkspaceRequest,
   workspaceRequestSchema,
 } from './workspaceRequest.ts';
-
-function issuesOf(run: () => unknown): ValidationIssue[] {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
 
 /** Validates a body that is deliberately not a WorkspaceRequest. */
 function build(body: unknown): WorkspaceRequest {
