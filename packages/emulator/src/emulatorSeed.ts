@@ -37,7 +37,7 @@ export interface EmulatorDataApp {
  * @example
  * ```ts
  * import { DEFAULT_EMULATOR_SEED, type EmulatorSeed } from '@databrain-embed/emulator';
- * const seed: EmulatorSeed = { ...DEFAULT_EMULATOR_SEED, llms: ['gpt-4o', 'claude'] };
+ * const seed: EmulatorSeed = { ...DEFAULT_EMULATOR_SEED, llms: ['gpt-4o', 'gpt-4o-mini'] };
  * ```
  */
 export interface EmulatorSeed {
