@@ -1,4 +1,4 @@
-import { type ReactElement, type ReactNode, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { type ReactElement, type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import useSWR, { type State, SWRConfig, type SWRConfiguration } from 'swr';
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
 import type { ElementsLoader } from './ElementsLoader.ts';
@@ -7,7 +7,6 @@ import { fetchTokenFromEndpoint } from './fetchTokenFromEndpoint.ts';
 import { importDatabrainPlugin } from './loadElements.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 
 /**
  * A function that gets a guest token from anywhere (the app's own API
@@ -74,42 +73,39 @@ export type DatabrainProviderProps = ProviderOptions &
     | { fetchToken: FetchToken; tokenEndpoint?: never }
   );
 
-/** A token as stored: expiry measured from its arrival, never from another machine's clock. */
-interface StoredToken extends TokenEndpointResponse {
-  expiresAt: number | null;
+/**
+ * A token as stored: expiry measured from its arrival, never from another
+ * machine's clock, and `d`, when to fetch the next one (0 once a refresh is
+ * forced, so that retries ask the source too).
+ */
+interface StoredToken extends ReceivedToken {
+  d: number;
 }
 
-const keyFor = (scope: string | undefined): string => `@databrain-embed/guest-token:${scope ?? ''}`;
-
-const received = (response: TokenEndpointResponse): StoredToken => ({
-  ...response,
-  expiresAt: response.expiresIn === null ? null : Date.now() + response.expiresIn,
-});
-
-// Browsers fire a longer setTimeout at once (the delay overflows a signed 32-bit integer).
-const MAX_DELAY = 2 ** 31 - 1;
-
 /**
- * What one provider creates once: its SWR config, token cache, requests on the
- * wire, elements loader, and the token source of each scope's key.
+ * What one provider creates once: its SWR config, token cache, the abort
+ * controller of each scope's latest request, elements loader, and the token
+ * source of each scope's key.
  */
 type Shared = [
   config: () => SWRConfiguration<StoredToken, Error>,
-  cache: Map<string, State>,
-  requests: Map<string, [Promise<StoredToken>, AbortController]>,
+  cache: Map<string, State<StoredToken>>,
+  controllers: Map<string, AbortController>,
   loader: ElementsLoader,
   sources: Map<string, DatabrainProviderProps>,
 ];
 
+// Never empty: SWR fetches nothing for an empty key.
+const keyOf = (scope: string | undefined): string => `@${scope ?? ''}`;
+
 function TokenSource({
   props,
-  shared: [, cache, requests, loader, sources],
+  shared: [, cache, controllers, loader, sources],
 }: {
   props: DatabrainProviderProps;
   shared: Shared;
 }): ReactElement {
-  const { children, scope, refreshMargin } = props;
-  const key = keyFor(scope);
+  const key = keyOf(props.scope);
   // Bound to the key before SWR may fetch for it: when the user and the token
   // endpoint change together, the new scope's first request must already go to
   // the new endpoint (effects run too late for that).
@@ -126,88 +122,52 @@ function TokenSource({
       activeKey.current = null;
       queueMicrotask(() => {
         if (activeKey.current === key) return;
-        requests.get(key)?.[1].abort();
-        requests.delete(key);
+        controllers.get(key)?.abort();
         cache.delete(key);
         sources.delete(key);
       });
     };
-  }, [key, cache, requests, sources]);
+  }, [key, cache, controllers, sources]);
 
-  // Refresh `refreshMargin` before expiry (default: the smaller of 60 s and a
-  // fifth of the lifetime) and re-render at expiry, so the token stops being
-  // handed out. Timers sleep with laptops: on waking, re-arm them so whatever
-  // fell due meanwhile happens now, and fetch at once if there is no token.
-  const [, rerender] = useReducer((count: number) => count + 1, 0);
-  useEffect(() => {
-    let timers: ReturnType<typeof setTimeout>[] = [];
-    // Calls `callback` once the clock reaches `time`, even beyond a single timer's reach.
-    const at = (time: number, callback: () => void): void => {
-      const delay = time - Date.now();
-      timers.push(
-        setTimeout(delay > MAX_DELAY ? () => at(time, callback) : callback, Math.min(delay, MAX_DELAY)),
-      );
-    };
-    const arm = (): void => {
-      for (const timer of timers) clearTimeout(timer);
-      timers = [];
-      if (data?.expiresAt == null || data.expiresIn === null) return;
-      const { expiresIn, expiresAt } = data;
-      at(
-        expiresAt - Math.min(Math.max(0, refreshMargin ?? Math.min(60_000, expiresIn / 5)), expiresIn),
-        mutate,
-      );
-      at(expiresAt, rerender);
-    };
-    const wake = (): void => {
-      if (document.visibilityState === 'hidden') return;
-      if (data) arm();
-      else void mutate();
-    };
-    arm();
-    // A document's visibilitychange bubbles to the window.
-    const events = ['focus', 'online', 'visibilitychange'];
-    for (const type of events) window.addEventListener(type, wake);
-    return () => {
-      for (const type of events) window.removeEventListener(type, wake);
-      for (const timer of timers) clearTimeout(timer);
-    };
-  }, [data, refreshMargin, mutate]);
-
-  const expiredToken = useRef<string | null>(null);
-  const [refresh, reportTokenExpired] = useMemo(
-    () => [
-      async (): Promise<void> => {
-        await mutate();
-      },
-      (expired: string): void => {
-        // One forced refresh per token: a backend handing out bad tokens must not cause a request loop.
-        if (expiredToken.current === expired) return;
-        expiredToken.current = expired;
-        void mutate();
-      },
-    ],
-    [mutate],
-  );
-
+  // SWR schedules the refresh (`refreshInterval`); this re-renders at expiry so
+  // that an expired token stops being handed out.
   const expiresAt = data ? data.expiresAt : null;
-  const token = data && (expiresAt === null || Date.now() < expiresAt) ? data.token : null;
-  const value = useMemo<DatabrainContextValue>(
-    () => [
+  const [, rerender] = useState<object>();
+  useEffect(() => {
+    if (expiresAt) {
+      const timer = setTimeout(rerender, expiresAt - Date.now(), {});
+      return () => clearTimeout(timer);
+    }
+  }, [expiresAt]);
+
+  const token = data && Date.now() < (expiresAt ?? Infinity) ? data.token : null;
+  const value = useMemo<DatabrainContextValue>(() => {
+    // Marks the token due, so that retries keep asking the source, and fetches now.
+    // Given the token an element reports expired, only while that token is held
+    // and not already being replaced: one forced refresh per token, so that a
+    // backend handing out bad tokens cannot cause a request loop.
+    const force = (expired?: string): Promise<unknown> | undefined => {
+      const stored = cache.get(key)?.data;
+      if (expired && (stored?.token !== expired || !stored.d)) return;
+      if (stored) stored.d = 0;
+      return mutate();
+    };
+    return [
       {
         token,
-        expiresAt: token === null ? null : expiresAt,
+        expiresAt: token ? expiresAt : null,
         error: error ?? null,
-        status: token !== null ? 'ready' : error ? 'error' : 'loading',
-        isRefreshing: token !== null && isValidating,
-        refresh,
+        status: token ? 'ready' : error ? 'error' : 'loading',
+        isRefreshing: !!token && isValidating,
+        refresh: async () => {
+          await force();
+        },
       },
       loader,
-      reportTokenExpired,
-    ],
-    [token, expiresAt, error, isValidating, refresh, loader, reportTokenExpired],
-  );
-  return <DatabrainContext.Provider value={value}>{children}</DatabrainContext.Provider>;
+      force,
+    ];
+  }, [key, cache, mutate, token, expiresAt, error, isValidating, loader]);
+  return <DatabrainContext.Provider value={value}>{props.children}</DatabrainContext.Provider>;
 }
 
 /**
@@ -231,70 +191,72 @@ function TokenSource({
  */
 export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
   const latest = useRef(props);
-  useIsomorphicLayoutEffect(() => {
-    latest.current = props;
-  });
+  // The callbacks and options of the latest render.
+  latest.current = props;
   const [shared] = useState((): Shared => {
-    const requests: Shared[2] = new Map();
+    const controllers: Shared[2] = new Map();
     const sources: Shared[4] = new Map();
+    const received = ({ token, expiresIn }: TokenEndpointResponse): StoredToken => {
+      const lifetime = expiresIn as number;
+      const expiresAt = expiresIn === null ? null : Date.now() + lifetime;
+      return {
+        token,
+        expiresAt,
+        // Infinity for a token that never expires (its lifetime reads as 0 here).
+        d:
+          (expiresAt ?? Infinity) -
+          Math.min(Math.max(0, latest.current.refreshMargin ?? Math.min(60_000, lifetime / 5)), lifetime),
+      };
+    };
     // Each provider its own cache, seeded with a token minted during server rendering.
-    const cache: Shared[1] = new Map(
-      props.initialToken
-        ? [
-            [
-              keyFor(props.scope),
-              { data: received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop')) },
-            ],
-          ]
-        : [],
-    );
-    // However many revalidations SWR starts for one key (mount, retry, forced
-    // refresh, expiry signal), only one request per key is on the wire.
+    const cache: Shared[1] = new Map();
+    if (props.initialToken) {
+      cache.set(keyOf(props.scope), {
+        data: received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop')),
+      });
+    }
     const fetcher = (key: string): Promise<StoredToken> => {
-      let request = requests.get(key);
-      if (!request) {
-        const controller = new AbortController();
-        const { signal } = controller;
-        const { fetchToken, tokenEndpoint } = sources.get(key) ?? latest.current;
-        const promise = (
-          fetchToken
-            ? Promise.resolve()
-                .then(() => fetchToken(signal))
-                .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'))
-            : fetchTokenFromEndpoint(tokenEndpoint as string, signal)
-        )
-          .then(
-            (response) => {
-              signal.throwIfAborted();
-              const stored = received(response);
-              latest.current.onTokenRefresh?.({ token: stored.token, expiresAt: stored.expiresAt });
-              return stored;
-            },
-            (reason: unknown) => {
-              signal.throwIfAborted();
-              const error =
-                reason instanceof Error ? reason : fail('TOKEN_SOURCE', 'The token source failed.', reason);
-              latest.current.onError?.(error);
-              throw error;
-            },
-          )
-          .finally(() => {
-            if (requests.get(key)?.[1] === controller) requests.delete(key);
-          });
-        request = [promise, controller];
-        requests.set(key, request);
-      }
-      return request[0];
+      const controller = new AbortController();
+      const { signal } = controller;
+      controllers.set(key, controller);
+      const { fetchToken, tokenEndpoint } = sources.get(key) ?? latest.current;
+      return (
+        fetchToken
+          ? Promise.resolve(signal)
+              .then(fetchToken)
+              .then((response) => parseTokenEndpointResponse(response, 'fetchToken()'))
+          : fetchTokenFromEndpoint(tokenEndpoint as string, signal)
+      ).then(
+        (response) => {
+          signal.throwIfAborted();
+          const next = received(response);
+          latest.current.onTokenRefresh?.({ token: next.token, expiresAt: next.expiresAt });
+          return next;
+        },
+        (reason: unknown) => {
+          signal.throwIfAborted();
+          const error =
+            reason instanceof Error ? reason : fail('TOKEN_SOURCE', 'The token source failed.', reason);
+          latest.current.onError?.(error);
+          throw error;
+        },
+      );
     };
     // A function, so that an app-wide <SWRConfig> above cannot change how the token is kept.
     const config = (): SWRConfiguration<StoredToken, Error> => ({
       provider: () => cache,
       fetcher,
-      // Focus, reconnect and expiry are handled by TokenSource: refetch only when the token is due.
-      revalidateOnFocus: false,
-      revalidateOnReconnect: false,
+      // A token is fetched when due, not whenever SWR deems it stale.
       revalidateIfStale: false,
-      shouldRetryOnError: (reason) => reason.name !== 'AbortError',
+      // SWR revalidates on focus, visibility and reconnection, on its interval,
+      // and retries, only while "visible": here, while the token is due (or
+      // missing). Hidden tabs thus refresh on schedule too, and a woken laptop
+      // fetches at once.
+      isVisible: () => !(Date.now() < (cache.get(keyOf(latest.current.scope))?.data?.d as number)),
+      // A settled request is never reused: each revalidation that is let through fetches.
+      dedupingInterval: 0,
+      // Wake at the due time (at least 1 s apart, within a timer's reach).
+      refreshInterval: (stored) => Math.min(Math.max((stored?.d ?? 0) - Date.now(), 1000), 2 ** 31 - 1),
       // 1 s, 2 s, 4 s … capped at 30 s; each delay is drawn from its upper half so
       // that many tabs failing together do not retry in lockstep. A retry that
       // fires after unmount finds no revalidator and does nothing.
@@ -307,7 +269,7 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       },
     });
     const loader = (): Promise<unknown> => (latest.current.loadElements ?? importDatabrainPlugin)();
-    return [config, cache, requests, loader, sources];
+    return [config, cache, controllers, loader, sources];
   });
   return (
     <SWRConfig value={shared[0]}>

@@ -51,7 +51,7 @@ export interface EmbedComponentProps {
 
 type Globals = Record<string, unknown>;
 
-let globalCount = 0;
+let count = 0;
 
 /**
  * Builds a React component around a DataBrain custom element: it waits for
@@ -92,43 +92,35 @@ export function createElementComponent<P extends object>(
     const [defined, setDefined] = useState<boolean | Error>(false);
     const element = useRef<HTMLElement>(null);
     // What the element holds, by prop name: the text last written or set.
-    const applied = useRef(new Map<string, string>());
-    // Global function names, by prop name; the values the globals call.
-    const globals = useRef<Record<string, string>>({});
+    const held = useRef<Record<string, string | null | undefined>>({});
+    // The values the global functions call.
     const latest = useRef<Globals>({});
+    // This component's global functions are named this plus the prop name.
+    const [prefix] = useState(() => `__databrainEmbed${++count}`);
     const show = token !== null && defined === true;
 
     useEffect(() => {
       if (defined) return;
-      let live = true;
-      Promise.resolve(customElements.get(Tag) || loadElements(loader))
+      loadElements(loader)
         .then(
           () =>
-            customElements.get(Tag)
-              ? true
-              : fail('ELEMENTS_UNDEFINED', `<${Tag}> is not defined after loading.`),
+            !!customElements.get(Tag) || fail('ELEMENTS_UNDEFINED', `<${Tag}> is not defined after loading.`),
           (error: Error) => error,
         )
-        .then((next) => {
-          if (live) setDefined(next);
-        });
-      return () => {
-        live = false;
-      };
+        .then(setDefined);
     }, [defined, loader]);
 
     // A new element starts from nothing; the globals go with the element.
     useIsomorphicLayoutEffect(
       () => () => {
-        for (const global of Object.values(globals.current)) delete (window as unknown as Globals)[global];
-        globals.current = {};
-        applied.current = new Map();
+        for (const prop in latest.current) delete (window as unknown as Globals)[prefix + prop];
+        held.current = {};
       },
       [show],
     );
 
     useIsomorphicLayoutEffect(() => {
-      const target = element.current;
+      const target = element.current as (HTMLElement & Globals) | null;
       if (!target) return;
       const values: Globals = {
         handleServerEvent: (event?: DatabrainServerEvent) => {
@@ -140,35 +132,29 @@ export function createElementComponent<P extends object>(
         token,
       };
       latest.current = values;
-      const held = applied.current;
-      const register = (prop: string): string => {
-        const global = `__databrainEmbed${++globalCount}`;
-        (window as unknown as Globals)[global] = (...args: unknown[]) =>
-          (latest.current[prop] as ((...args: unknown[]) => void) | undefined)?.(...args);
-        return global;
-      };
-      const apply = (prop: string, value: unknown): void => {
+      const was = held.current;
+      // Every prop held or given.
+      for (const prop in { ...was, ...values }) {
+        let value = values[prop];
         const attribute = prop.replace(/[A-Z]/g, '-$&').toLowerCase();
-        if (typeof value === 'function') value = globals.current[prop] ??= register(prop);
-        if (value == null) {
-          if (held.delete(prop)) target.removeAttribute(attribute);
-          return;
+        if (typeof value === 'function') {
+          value = prefix + prop;
+          (window as unknown as Globals)[value as string] ??= (...args: unknown[]) =>
+            (latest.current[prop] as ((...args: unknown[]) => void) | undefined)?.(...args);
         }
-        const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
-        if (held.get(prop) === text) return;
-        held.set(prop, text);
-        if ((prop === 'token' || typeof value === 'object') && prop in target) {
-          (target as unknown as Globals)[prop] = value;
-        } else {
-          target.setAttribute(attribute, text);
-        }
-      };
-      for (const prop of held.keys()) if (!(prop in values)) apply(prop, null);
-      for (const prop in values) apply(prop, values[prop]);
+        const text =
+          value == null ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+        if (was[prop] === text) continue;
+        was[prop] = text;
+        if (text == null) target.removeAttribute(attribute);
+        else if ((prop === 'token' || typeof value === 'object') && prop in target) target[prop] = value;
+        else target.setAttribute(attribute, text);
+      }
     });
 
     const retry = (): void => {
-      if (defined instanceof Error) setDefined(false);
+      // Load the elements again if that failed; keep an element that is shown.
+      setDefined((current) => current === true);
       if (state.status === 'error') void state.refresh();
     };
     const error = defined instanceof Error ? defined : state.status === 'error' ? state.error : null;
@@ -176,8 +162,6 @@ export function createElementComponent<P extends object>(
       ...placeholderSize(props),
       display: 'grid',
       placeContent: 'center',
-      gap: 8,
-      boxSizing: 'border-box',
     };
     return (
       <div className={className} style={style} data-databrain-embed={noun}>

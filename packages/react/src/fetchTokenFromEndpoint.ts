@@ -4,7 +4,8 @@ import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 /**
  * Asks the app's own backend for a guest token: `POST` with the user's
- * same-origin cookies, answered by `{ token, expiresIn }`.
+ * same-origin cookies, answered by `{ token, expiresIn }`. An abort rejects
+ * like a network failure; the caller tells them apart by its signal.
  *
  * @example
  * ```ts
@@ -16,21 +17,23 @@ export async function fetchTokenFromEndpoint(
   signal: AbortSignal,
 ): Promise<TokenEndpointResponse> {
   const source = `The token endpoint ${url}`;
+  // Each failure: its code and message, the cause kept.
+  const failing =
+    (code: string, message: string) =>
+    (cause?: unknown): never => {
+      throw fail(code, message, cause);
+    };
   const response = await fetch(url, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json' },
     // An empty JSON object rather than no body, so handlers that always parse JSON accept it.
     body: '{}',
     signal,
-  }).catch((cause: unknown) => {
-    throw signal.aborted
-      ? cause
-      : fail('TOKEN_UNREACHABLE', `Could not reach the token endpoint ${url}.`, cause);
-  });
-  if (!response.ok) throw fail('TOKEN_HTTP', `${source} answered HTTP ${response.status}.`);
-  const body: unknown = await response.json().catch((cause: unknown) => {
-    throw fail('TOKEN_NOT_JSON', `${source} did not answer JSON.`, cause);
-  });
-  return parseTokenEndpointResponse(body, source);
+  }).catch(failing('TOKEN_UNREACHABLE', `Could not reach the token endpoint ${url}.`));
+  if (!response.ok) failing('TOKEN_HTTP', `${source} answered HTTP ${response.status}.`)();
+  return parseTokenEndpointResponse(
+    await response.json().catch(failing('TOKEN_NOT_JSON', `${source} did not answer JSON.`)),
+    source,
+  );
 }

@@ -32,24 +32,22 @@ const pending = /* @__PURE__ */ new WeakMap<ElementsLoader, Promise<void>>();
  * ```
  */
 export function loadElements(loader: ElementsLoader = importDatabrainPlugin): Promise<void> {
-  if (
-    typeof customElements === 'undefined' ||
+  return typeof customElements === 'undefined' ||
     (customElements.get('dbn-dashboard') && customElements.get('dbn-metric'))
-  ) {
-    return Promise.resolve();
-  }
-  let promise = pending.get(loader);
-  if (!promise) {
-    promise = Promise.resolve()
-      .then(loader)
-      .then(
-        () => {},
-        (cause: unknown) => {
-          pending.delete(loader);
-          throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
-        },
-      );
-    pending.set(loader, promise);
-  }
-  return promise;
+    ? Promise.resolve()
+    : ((pending.get(loader) ??
+        pending
+          .set(
+            loader,
+            Promise.resolve()
+              .then(loader)
+              .then(
+                () => {},
+                (cause: unknown) => {
+                  pending.delete(loader);
+                  throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
+                },
+              ),
+          )
+          .get(loader)) as Promise<void>);
 }

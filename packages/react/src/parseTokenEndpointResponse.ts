@@ -1,13 +1,13 @@
 import { fail } from './fail.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
-const describe = (value: unknown): string =>
-  value === null
-    ? 'null'
+const describe = (value: unknown): unknown =>
+  value === ''
+    ? 'an empty string'
     : Array.isArray(value)
       ? 'an array'
-      : value === ''
-        ? 'an empty string'
+      : value === null
+        ? value
         : typeof value;
 
 /**
@@ -24,11 +24,11 @@ export function parseTokenEndpointResponse(value: unknown, source: string): Toke
   // `Object()` so that null and primitives read as "no fields"; the checks below narrow both.
   const { token, expiresIn } = Object(value);
   const problem =
-    typeof value !== 'object' || value === null || Array.isArray(value)
+    typeof value !== 'object' || !value || Array.isArray(value)
       ? `answered ${describe(value)}`
-      : typeof token !== 'string' || token === ''
+      : !token || typeof token !== 'string'
         ? `"token" is ${describe(token)}`
-        : expiresIn !== null && !(typeof expiresIn === 'number' && expiresIn >= 0 && expiresIn < Infinity)
+        : expiresIn !== null && !(Number.isFinite(expiresIn) && expiresIn >= 0)
           ? `"expiresIn" is ${typeof expiresIn === 'number' ? expiresIn : describe(expiresIn)}`
           : '';
   if (problem) {
