@@ -104,6 +104,19 @@ describe('Dashboard', () => {
     expect(before.connections).toBe(1);
   });
 
+  it('keeps a short-lived token alive in place: each 1.5 s token is replaced before it expires', async () => {
+    renderDashboard(countingTokenSource(1_500));
+    await advance();
+    const element = dashboardElement();
+    for (let elapsed = 0; elapsed < 4_500; elapsed += 100) {
+      await advance(100);
+      expect(document.querySelector('dbn-dashboard')).toBe(element);
+    }
+    expect(element.property('token')).toBe('token-4');
+    expect(DashboardElement.created).toHaveLength(1);
+    expect(element.connections).toBe(1);
+  });
+
   it('updates only what changed', async () => {
     const { update } = renderDashboard(countingTokenSource(), { options: { hideDashboardName: true } });
     await advance();

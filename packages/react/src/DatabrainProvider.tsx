@@ -255,8 +255,13 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       isVisible: () => !(Date.now() < (cache.get(keyOf(latest.current.scope))?.data?.d as number)),
       // A settled request is never reused: each revalidation that is let through fetches.
       dedupingInterval: 0,
-      // Wake at the due time (at least 1 s apart, within a timer's reach).
-      refreshInterval: (stored) => Math.min(Math.max((stored?.d ?? 0) - Date.now(), 1000), 2 ** 31 - 1),
+      // Wake exactly at the due time (within a timer's reach). Once it has
+      // passed, or before the first token, look again every second: SWR stops
+      // its interval for a zero delay.
+      refreshInterval: (stored) => {
+        const wait = (stored?.d ?? 0) - Date.now();
+        return wait > 0 ? Math.min(wait, 2 ** 31 - 1) : 1000;
+      },
       // 1 s, 2 s, 4 s … capped at 30 s; each delay is drawn from its upper half so
       // that many tabs failing together do not retry in lockstep. A retry that
       // fires after unmount finds no revalidator and does nothing.
