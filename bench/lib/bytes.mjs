@@ -43,6 +43,8 @@ export const app = createElement('dbn-dashboard', { token: 'guest-token', 'dashb
 async function bundle(esbuild, contents, external, outdir) {
   const result = await esbuild.build({
     stdin: { contents, resolveDir: root, loader: 'js', sourcefile: 'app.js' },
+    // Metafile paths are relative to this folder; `files` below joins them onto it.
+    absWorkingDir: root,
     bundle: true,
     splitting: true,
     format: 'esm',
