@@ -13,7 +13,7 @@ import { validate } from './validate.ts';
  * DATASOURCE_TYPES.includes('snowflake'); // true
  * ```
  */
-export const DATASOURCE_TYPES: readonly [
+export const DATASOURCE_TYPES = [
   'snowflake',
   'postgres',
   'redshift',
@@ -32,26 +32,7 @@ export const DATASOURCE_TYPES: readonly [
   'firebolt',
   'athena',
   'trino',
-] = [
-  'snowflake',
-  'postgres',
-  'redshift',
-  'cockroachdb',
-  'mysql',
-  'mongodb',
-  'clickhouse',
-  'singlestore',
-  'bigquery',
-  'databricks',
-  'elasticsearch',
-  'opensearch',
-  'mssql',
-  'awss3',
-  'csv',
-  'firebolt',
-  'athena',
-  'trino',
-];
+] as const;
 
 /**
  * One of {@link DATASOURCE_TYPES}.

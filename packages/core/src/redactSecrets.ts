@@ -8,7 +8,7 @@
  * SECRET_CREDENTIAL_FIELDS.includes('privateKey'); // true
  * ```
  */
-export const SECRET_CREDENTIAL_FIELDS: readonly [
+export const SECRET_CREDENTIAL_FIELDS = [
   'password',
   'privateKey',
   'token',
@@ -16,15 +16,7 @@ export const SECRET_CREDENTIAL_FIELDS: readonly [
   's3SecretAccessKey',
   'sshPrivateKey',
   'credentials_json',
-] = [
-  'password',
-  'privateKey',
-  'token',
-  'client_secret',
-  's3SecretAccessKey',
-  'sshPrivateKey',
-  'credentials_json',
-];
+] as const;
 
 const secretFields: ReadonlySet<string> = new Set(SECRET_CREDENTIAL_FIELDS);
 

@@ -12,12 +12,12 @@ import { validate } from './validate.ts';
  * WORKSPACE_CONNECTION_TYPES.includes('DATAMART'); // true
  * ```
  */
-export const WORKSPACE_CONNECTION_TYPES: readonly [
+export const WORKSPACE_CONNECTION_TYPES = [
   'DATASOURCE',
   'DATAMART',
   'MULTI_DATASOURCE',
   'MULTI_DATAMART',
-] = ['DATASOURCE', 'DATAMART', 'MULTI_DATASOURCE', 'MULTI_DATAMART'];
+] as const;
 
 /**
  * One of {@link WORKSPACE_CONNECTION_TYPES}.
@@ -40,12 +40,12 @@ export type WorkspaceConnectionType = (typeof WORKSPACE_CONNECTION_TYPES)[number
  * WORKSPACE_SUMMARY_TYPES[0]; // 'technicalAndInsightSummary'
  * ```
  */
-export const WORKSPACE_SUMMARY_TYPES: readonly [
+export const WORKSPACE_SUMMARY_TYPES = [
   'technicalAndInsightSummary',
   'forecastAndTrendAnalysis',
   'comparativeAndAnomalyDetection',
   'custom',
-] = ['technicalAndInsightSummary', 'forecastAndTrendAnalysis', 'comparativeAndAnomalyDetection', 'custom'];
+] as const;
 
 /**
  * One of {@link WORKSPACE_SUMMARY_TYPES}.
