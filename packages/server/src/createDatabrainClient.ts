@@ -15,7 +15,7 @@ import {
   type WorkspaceResponse,
 } from '@databrain-embed/core';
 import { assertServerRuntime } from './assertServerRuntime.ts';
-import { type CallSafety, callWithRetries } from './callWithRetries.ts';
+import { callWithRetries } from './callWithRetries.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolveClientOptions.ts';
@@ -82,19 +82,22 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
   assertServerRuntime();
   const resolved = resolveClientOptions(options);
 
-  const post = (
+  // Admin creates: the credential is checked, then the input validated, both
+  // before any request; never retried once DataBrain may have acted on them.
+  const create = (
     method: Method,
     endpoint: DatabrainEndpoint,
-    body: unknown,
-    safety: CallSafety,
+    build: () => unknown,
     callOptions: DatabrainCallOptions | undefined,
-  ): Promise<Record<string, unknown>> =>
-    callWithRetries(
+  ): Promise<Record<string, unknown>> => {
+    const bearer = credentialFor(resolved, endpoint, method);
+    return callWithRetries(
       resolved,
-      { method: 'POST', endpoint, bearer: credentialFor(resolved, endpoint, method), body },
-      safety,
+      { method: 'POST', endpoint, bearer, body: build() },
+      'unsafe',
       callOptions?.signal,
     );
+  };
 
   return {
     async createGuestToken(input, callOptions): Promise<GuestToken> {
@@ -116,12 +119,10 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
     },
 
     async createWorkspace(input, callOptions): Promise<WorkspaceResponse> {
-      credentialFor(resolved, 'workspace', 'createWorkspace');
-      const answer = await post(
+      const answer = await create(
         'createWorkspace',
         'workspace',
-        buildWorkspaceRequest(input),
-        'unsafe',
+        () => buildWorkspaceRequest(input),
         callOptions,
       );
       const data = answer.data;
@@ -130,12 +131,10 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
     },
 
     async createDatasource(input, callOptions): Promise<DatasourceResponse> {
-      credentialFor(resolved, 'datasource', 'createDatasource');
-      const answer = await post(
+      const answer = await create(
         'createDatasource',
         'datasource',
-        buildDatasourceRequest(input),
-        'unsafe',
+        () => buildDatasourceRequest(input),
         callOptions,
       );
       if (!isNonEmptyString(answer.name)) throw unexpected('datasource', 'POST', 'a name');
@@ -143,12 +142,10 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
     },
 
     async createApiToken(input, callOptions): Promise<ApiTokenResponse> {
-      credentialFor(resolved, 'apiTokens', 'createApiToken');
-      const answer = await post(
+      const answer = await create(
         'createApiToken',
         'apiTokens',
-        buildApiTokenRequest(input),
-        'unsafe',
+        () => buildApiTokenRequest(input),
         callOptions,
       );
       if (!isNonEmptyString(answer.key)) throw unexpected('apiTokens', 'POST', 'a key');
