@@ -7,7 +7,19 @@
 //                                       plain fetch and no validation
 // Prints `{"url": …}` once listening; stops when its stdin closes.
 import { createServer } from 'node:http';
+import { GRANT, LIFETIME_MS, wireBody } from './grant.mjs';
 import { listen } from './listen.mjs';
+
+/** Serves `listener` on 127.0.0.1, prints its URL, and returns how to close it. */
+async function serve(listener) {
+  const server = createServer({ keepAliveTimeout: 10_000 }, listener);
+  process.stdout.write(`${JSON.stringify({ url: await listen(server) })}\n`);
+  return () =>
+    new Promise((resolve) => {
+      server.close(resolve);
+      server.closeAllConnections();
+    });
+}
 
 const [kind, emulatorUrl] = process.argv.slice(2);
 let close;
@@ -24,55 +36,27 @@ if (kind === 'emulator') {
     client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulatorUrl }),
     dataAppName: EMULATOR_DATA_APP,
     // What an app does: read the session, grant a tenant, a user and permissions.
-    authorize: (request) =>
-      request.headers.get('cookie')?.includes('session=')
-        ? {
-            clientId: 'acme',
-            params: { userIdentifier: 'user-42' },
-            permissions: { isEnableDownloadMetrics: true },
-          }
-        : null,
-    expiresIn: '1h',
+    authorize: (request) => (request.headers.get('cookie')?.includes('session=') ? GRANT : null),
+    expiresIn: LIFETIME_MS,
   });
-  const server = createServer({ keepAliveTimeout: 10_000 }, toNodeHandler(handler));
-  const url = await listen(server);
-  close = () =>
-    new Promise((resolve) => {
-      server.close(resolve);
-      server.closeAllConnections();
-    });
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
+  close = await serve(toNodeHandler(handler));
 } else if (kind === 'plain') {
   const { EMULATOR_API_KEY, EMULATOR_DATA_APP } = await import('@databrain-embed/emulator');
-  const server = createServer({ keepAliveTimeout: 10_000 }, async (req, res) => {
+  close = await serve(async (req, res) => {
     req.resume();
     if (req.method !== 'POST' || !req.headers.cookie?.includes('session=')) {
       res.writeHead(401).end();
       return;
     }
-    const expiryTime = 3_600_000;
     const upstream = await fetch(`${emulatorUrl}/api/v2/guest-token/create`, {
       method: 'POST',
       headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        clientId: 'acme',
-        dataAppName: EMULATOR_DATA_APP,
-        params: { userIdentifier: 'user-42' },
-        permissions: { isEnableDownloadMetrics: true },
-        expiryTime,
-      }),
+      body: wireBody(EMULATOR_DATA_APP),
     });
     const { token } = await upstream.json();
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(JSON.stringify({ token, expiresIn: expiryTime }));
+    res.end(JSON.stringify({ token, expiresIn: LIFETIME_MS }));
   });
-  const url = await listen(server);
-  close = () =>
-    new Promise((resolve) => {
-      server.close(resolve);
-      server.closeAllConnections();
-    });
-  process.stdout.write(`${JSON.stringify({ url })}\n`);
 } else {
   console.error('usage: serve.mjs emulator | handler <emulator url> | plain <emulator url>');
   process.exit(2);

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { wireBody } from './grant.mjs';
 import { load } from './loadgen.mjs';
 
 const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
@@ -58,13 +59,7 @@ export async function run() {
       url: `${emulator.url}/api/v2/guest-token/create`,
       headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
       // The wire body the handler sends for the same grant.
-      body: JSON.stringify({
-        clientId: 'acme',
-        dataAppName: EMULATOR_DATA_APP,
-        params: { userIdentifier: 'user-42' },
-        permissions: { isEnableDownloadMetrics: true },
-        expiryTime: 3_600_000,
-      }),
+      body: wireBody(EMULATOR_DATA_APP),
     };
     const throughHandler = {
       url: `${handler.url}/api/databrain/token`,
