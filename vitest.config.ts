@@ -9,6 +9,12 @@ const resolve = { conditions: browserConditions };
 const ssr = { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } };
 
 const reactUnit = ['packages/react/src/**/*.test.tsx'];
+const inChromium = {
+  enabled: true,
+  headless: true,
+  provider: chromium,
+  instances: [{ browser: 'chromium' as const }],
+};
 const reactUnitExclude = ['**/*.browser.test.tsx', '**/*.server.test.tsx'];
 
 export default defineConfig({
@@ -22,7 +28,6 @@ export default defineConfig({
           environment: 'node',
           include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: ['**/node_modules/**', 'test/dist/**'],
-          globalSetup: [],
           typecheck: {
             enabled: true,
             checker: 'tsc',
@@ -79,8 +84,6 @@ export default defineConfig({
           include: ['test/dist/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
-          // After the other projects, so nothing rebuilds dist/ while these tests read it.
-          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -93,12 +96,7 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.test.tsx'],
           globalSetup: ['test/browser/globalSetup.ts'],
           testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium,
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: inChromium,
         },
       },
       {
@@ -107,12 +105,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 60_000,
-          browser: {
-            enabled: true,
-            headless: true,
-            provider: chromium,
-            instances: [{ browser: 'chromium' }],
-          },
+          browser: inChromium,
         },
       },
     ],

@@ -1,16 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { assertBuilt, root } from './builtPackages.ts';
 
-const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..', 'packages', 'react');
-const read = (file: string): string => readFileSync(join(packageDir, 'dist', file), 'utf8');
+const read = (file: string): string => readFileSync(join(root, 'packages', 'react', 'dist', file), 'utf8');
 
 describe('the built @databrain-embed/react', () => {
-  beforeAll(() => {
-    execFileSync('npx', ['tsdown'], { cwd: packageDir, stdio: 'pipe' });
-  }, 120_000);
+  beforeAll(assertBuilt);
 
   it.each(['index.mjs', 'index.cjs'])('%s starts with the use client directive', (file) => {
     expect(read(file)).toMatch(/^["']use client["'];/);
