@@ -8,16 +8,13 @@ import {
   countingTokenSource,
   defineRecordingElements,
   type RecordingElement,
+  recorded,
   recordingLoader,
 } from './test-utils/recordingElements.ts';
 
 const { DashboardElement } = defineRecordingElements();
 
-function dashboardElement(): RecordingElement {
-  const element = document.querySelector('dbn-dashboard');
-  if (!(element instanceof DashboardElement)) throw new Error('no dbn-dashboard in the document');
-  return element;
-}
+const dashboardElement = (): RecordingElement => recorded('dbn-dashboard');
 
 function renderDashboard(fetchToken: FetchToken, props: Partial<DashboardProps> = {}, scope?: string) {
   const tree = (nextProps: Partial<DashboardProps>, nextScope = scope) => (

@@ -8,16 +8,13 @@ import {
   countingTokenSource,
   defineRecordingElements,
   type RecordingElement,
+  recorded,
   recordingLoader,
 } from './test-utils/recordingElements.ts';
 
-const { MetricElement } = defineRecordingElements();
+defineRecordingElements();
 
-function metricElement(): RecordingElement {
-  const element = document.querySelector('dbn-metric');
-  if (!(element instanceof MetricElement)) throw new Error('no dbn-metric in the document');
-  return element;
-}
+const metricElement = (): RecordingElement => recorded('dbn-metric');
 
 beforeEach(() => {
   vi.useFakeTimers();

@@ -57,6 +57,13 @@ export function defineRecordingElements(): {
   };
 }
 
+/** The recording element with this tag in the document; throws when there is none. */
+export function recorded(tag: 'dbn-dashboard' | 'dbn-metric'): RecordingElement {
+  const element = document.querySelector(tag);
+  if (!(element instanceof RecordingElement)) throw new Error(`no ${tag} in the document`);
+  return element;
+}
+
 /** A loader that defines the recording elements, counting its calls. */
 export function recordingLoader(): () => Promise<void> {
   return vi.fn(async () => {
