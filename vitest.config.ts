@@ -9,12 +9,13 @@ const resolve = { conditions: browserConditions };
 const ssr = { resolve: { conditions: nodeConditions, externalConditions: nodeConditions } };
 
 const reactUnit = ['packages/react/src/**/*.test.tsx'];
-const inChromium = {
+// A fresh object per project: Vitest names each instance after its project.
+const inChromium = () => ({
   enabled: true,
   headless: true,
   provider: chromium,
   instances: [{ browser: 'chromium' as const }],
-};
+});
 const reactUnitExclude = ['**/*.browser.test.tsx', '**/*.server.test.tsx'];
 
 export default defineConfig({
@@ -96,7 +97,7 @@ export default defineConfig({
           include: ['test/browser/**/*.browser.test.tsx'],
           globalSetup: ['test/browser/globalSetup.ts'],
           testTimeout: 60_000,
-          browser: inChromium,
+          browser: inChromium(),
         },
       },
       {
@@ -105,7 +106,7 @@ export default defineConfig({
         test: {
           name: 'storybook',
           testTimeout: 60_000,
-          browser: inChromium,
+          browser: inChromium(),
         },
       },
     ],
