@@ -84,15 +84,13 @@ interface StoredToken extends ReceivedToken {
 
 /**
  * What one provider creates once: its SWR config, token cache, the abort
- * controller of each scope's latest request, elements loader, and the token
- * source of each scope's key.
+ * controller of each scope's latest request, and elements loader.
  */
 type Shared = [
   config: () => SWRConfiguration<StoredToken, Error>,
   cache: Map<string, State<StoredToken>>,
   controllers: Map<string, AbortController>,
   loader: ElementsLoader,
-  sources: Map<string, DatabrainProviderProps>,
 ];
 
 // Never empty: SWR fetches nothing for an empty key.
@@ -100,16 +98,12 @@ const keyOf = (scope: string | undefined): string => `@${scope ?? ''}`;
 
 function TokenSource({
   props,
-  shared: [, cache, controllers, loader, sources],
+  shared: [, cache, controllers, loader],
 }: {
   props: DatabrainProviderProps;
   shared: Shared;
 }): ReactElement {
   const key = keyOf(props.scope);
-  // Bound to the key before SWR may fetch for it: when the user and the token
-  // endpoint change together, the new scope's first request must already go to
-  // the new endpoint (effects run too late for that).
-  sources.set(key, props);
   const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key);
 
   // Drop a scope's token as soon as the scope changes (or the provider goes).
@@ -124,10 +118,9 @@ function TokenSource({
         if (activeKey.current === key) return;
         controllers.get(key)?.abort();
         cache.delete(key);
-        sources.delete(key);
       });
     };
-  }, [key, cache, controllers, sources]);
+  }, [key, cache, controllers]);
 
   // SWR schedules the refresh (`refreshInterval`); this re-renders at expiry so
   // that an expired token stops being handed out.
@@ -195,7 +188,6 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
   latest.current = props;
   const [shared] = useState((): Shared => {
     const controllers: Shared[2] = new Map();
-    const sources: Shared[4] = new Map();
     const received = ({ token, expiresIn }: TokenEndpointResponse): StoredToken => {
       const lifetime = expiresIn as number;
       const expiresAt = expiresIn === null ? null : Date.now() + lifetime;
@@ -212,14 +204,14 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
     const cache: Shared[1] = new Map();
     if (props.initialToken) {
       cache.set(keyOf(props.scope), {
-        data: received(parseTokenEndpointResponse(props.initialToken, 'The initialToken prop')),
+        data: received(parseTokenEndpointResponse(props.initialToken, 'initialToken')),
       });
     }
     const fetcher = (key: string): Promise<StoredToken> => {
       const controller = new AbortController();
       const { signal } = controller;
       controllers.set(key, controller);
-      const { fetchToken, tokenEndpoint } = sources.get(key) ?? latest.current;
+      const { fetchToken, tokenEndpoint } = latest.current;
       return (
         fetchToken
           ? Promise.resolve(signal)
@@ -274,7 +266,7 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       },
     });
     const loader = (): Promise<unknown> => (latest.current.loadElements ?? importDatabrainPlugin)();
-    return [config, cache, controllers, loader, sources];
+    return [config, cache, controllers, loader];
   });
   return (
     <SWRConfig value={shared[0]}>

@@ -5,7 +5,7 @@
  *
  * @example
  * ```ts
- * throw fail('TOKEN_HTTP', `The token endpoint ${url} answered HTTP ${status}.`);
+ * throw fail('TOKEN_HTTP', `POST ${url} answered HTTP ${status}.`);
  * ```
  */
 export function fail(code: string, message: string, cause?: unknown): Error {

@@ -33,14 +33,14 @@ describe('fetchTokenFromEndpoint', () => {
   it('names the endpoint and status when the answer is not OK', async () => {
     vi.stubGlobal('fetch', async () => answer({ error: 'nope' }, 401));
     await expect(fetchTokenFromEndpoint('/t', new AbortController().signal)).rejects.toThrow(
-      '[databrain-embed] The token endpoint /t answered HTTP 401.',
+      '[databrain-embed] POST /t answered HTTP 401. (TOKEN_HTTP)',
     );
   });
 
   it('says so when the answer is not JSON', async () => {
     vi.stubGlobal('fetch', async () => answer('<html>', 200));
     await expect(fetchTokenFromEndpoint('/t', new AbortController().signal)).rejects.toThrow(
-      /did not answer JSON/,
+      /POST \/t answered no JSON\. \(TOKEN_NOT_JSON\)/,
     );
   });
 
@@ -49,7 +49,7 @@ describe('fetchTokenFromEndpoint', () => {
       throw new TypeError('fetch failed');
     });
     await expect(fetchTokenFromEndpoint('/t', new AbortController().signal)).rejects.toThrow(
-      /Could not reach the token endpoint \/t/,
+      /POST \/t could not reach the server\. \(TOKEN_UNREACHABLE\)/,
     );
   });
 });
@@ -62,16 +62,21 @@ describe('parseTokenEndpointResponse', () => {
     });
   });
 
+  const tokenRule = /^\[databrain-embed\] POST \/t: "token" must be a non-empty string\. \(TOKEN_SHAPE\)$/;
+  const expiresInRule = /: "expiresIn" must be a number ≥ 0 \(ms\) or null\. \(TOKEN_SHAPE\)$/;
   it.each([
-    [null, /answered null/],
-    [[], /answered an array/],
-    [{ expiresIn: 5 }, /"token" is undefined/],
-    [{ token: '', expiresIn: 5 }, /"token" is an empty string/],
-    [{ token: 'a' }, /"expiresIn" is undefined/],
-    [{ token: 'a', expiresIn: -1 }, /"expiresIn" is -1/],
-    [{ token: 'a', expiresIn: '60' }, /"expiresIn" is string/],
-  ])('rejects %j with a clear message', (value, message) => {
-    expect(() => parseTokenEndpointResponse(value, 'The token endpoint /t')).toThrow(message);
+    [null, tokenRule],
+    [[], tokenRule],
+    ['token', tokenRule],
+    [{ expiresIn: 5 }, tokenRule],
+    [{ token: '', expiresIn: 5 }, tokenRule],
+    [{ token: 42, expiresIn: 5 }, tokenRule],
+    [{ token: 'a' }, expiresInRule],
+    [{ token: 'a', expiresIn: -1 }, expiresInRule],
+    [{ token: 'a', expiresIn: '60' }, expiresInRule],
+    [{ token: 'a', expiresIn: Number.POSITIVE_INFINITY }, expiresInRule],
+  ])('rejects %j naming the field and its rule', (value, message) => {
+    expect(() => parseTokenEndpointResponse(value, 'POST /t')).toThrow(message);
   });
 
   it('never puts the token in a message', () => {

@@ -16,12 +16,12 @@ export async function fetchTokenFromEndpoint(
   url: string,
   signal: AbortSignal,
 ): Promise<TokenEndpointResponse> {
-  const source = `The token endpoint ${url}`;
+  const source = `POST ${url}`;
   // Each failure: its code and message, the cause kept.
   const failing =
     (code: string, message: string) =>
     (cause?: unknown): never => {
-      throw fail(code, message, cause);
+      throw fail(code, `${source} ${message}.`, cause);
     };
   const response = await fetch(url, {
     method: 'POST',
@@ -30,10 +30,10 @@ export async function fetchTokenFromEndpoint(
     // An empty JSON object rather than no body, so handlers that always parse JSON accept it.
     body: '{}',
     signal,
-  }).catch(failing('TOKEN_UNREACHABLE', `Could not reach the token endpoint ${url}.`));
-  if (!response.ok) failing('TOKEN_HTTP', `${source} answered HTTP ${response.status}.`)();
+  }).catch(failing('TOKEN_UNREACHABLE', 'could not reach the server'));
+  if (!response.ok) failing('TOKEN_HTTP', `answered HTTP ${response.status}`)();
   return parseTokenEndpointResponse(
-    await response.json().catch(failing('TOKEN_NOT_JSON', `${source} did not answer JSON.`)),
+    await response.json().catch(failing('TOKEN_NOT_JSON', 'answered no JSON')),
     source,
   );
 }

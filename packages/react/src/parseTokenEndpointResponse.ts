@@ -1,41 +1,25 @@
 import { fail } from './fail.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
-const describe = (value: unknown): unknown =>
-  value === ''
-    ? 'an empty string'
-    : Array.isArray(value)
-      ? 'an array'
-      : value === null
-        ? value
-        : typeof value;
-
 /**
  * Checks by hand (no schema library in the browser bundle) that a token
- * source answered `{ token, expiresIn }`. The token itself never appears in
- * an error message.
+ * source answered `{ token, expiresIn }`, naming the first field that breaks
+ * its rule. The token itself never appears in an error message.
  *
  * @example
  * ```ts
- * const { token, expiresIn } = parseTokenEndpointResponse(await response.json(), 'The token endpoint /api/token');
+ * const { token, expiresIn } = parseTokenEndpointResponse(await response.json(), 'POST /api/token');
  * ```
  */
 export function parseTokenEndpointResponse(value: unknown, source: string): TokenEndpointResponse {
-  // `Object()` so that null and primitives read as "no fields"; the checks below narrow both.
+  // `Object()` so that null and primitives read as "no fields".
   const { token, expiresIn } = Object(value);
-  const problem =
-    typeof value !== 'object' || !value || Array.isArray(value)
-      ? `answered ${describe(value)}`
-      : !token || typeof token !== 'string'
-        ? `"token" is ${describe(token)}`
-        : expiresIn !== null && !(Number.isFinite(expiresIn) && expiresIn >= 0)
-          ? `"expiresIn" is ${typeof expiresIn === 'number' ? expiresIn : describe(expiresIn)}`
-          : '';
-  if (problem) {
-    throw fail(
-      'TOKEN_SHAPE',
-      `${source} must answer { token: string, expiresIn: number | null }, but ${problem}.`,
-    );
-  }
+  const rule =
+    !token || typeof token !== 'string'
+      ? '"token" must be a non-empty string'
+      : expiresIn !== null && !(Number.isFinite(expiresIn) && expiresIn >= 0)
+        ? '"expiresIn" must be a number ≥ 0 (ms) or null'
+        : '';
+  if (rule) throw fail('TOKEN_SHAPE', `${source}: ${rule}.`);
   return { token, expiresIn };
 }
