@@ -4,14 +4,13 @@ import {
   type ReactElement,
   type ReactNode,
   useEffect,
+  useId,
   useRef,
   useState,
 } from 'react';
 import { useDatabrainContext } from './DatabrainContext.ts';
 import type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
-import { fail } from './fail.ts';
 import { loadElements } from './loadElements.ts';
-import { useIsomorphicLayoutEffect } from './useIsomorphicLayoutEffect.ts';
 
 /**
  * What `errorFallback` receives: the failure and a function that tries again
@@ -50,8 +49,6 @@ export interface EmbedComponentProps {
 }
 
 type Globals = Record<string, unknown>;
-
-let count = 0;
 
 /**
  * Builds a React component around a DataBrain custom element: it waits for
@@ -96,30 +93,25 @@ export function createElementComponent<P extends object>(
     // The values the global functions call.
     const latest = useRef<Globals>({});
     // This component's global functions are named this plus the prop name.
-    const [prefix] = useState(() => `__databrainEmbed${++count}`);
+    const prefix = `__databrainEmbed${useId()}`;
     const show = token !== null && defined === true;
 
     useEffect(() => {
-      if (defined) return;
-      loadElements(loader)
-        .then(
-          () =>
-            !!customElements.get(Tag) || fail('ELEMENTS_UNDEFINED', `<${Tag}> is not defined after loading.`),
-          (error: Error) => error,
-        )
-        .then(setDefined);
+      if (!defined) loadElements(loader).then(() => setDefined(true), setDefined);
     }, [defined, loader]);
 
     // A new element starts from nothing; the globals go with the element.
-    useIsomorphicLayoutEffect(
+    // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the element is created or removed.
+    useEffect(
       () => () => {
         for (const prop in latest.current) delete (window as unknown as Globals)[prefix + prop];
         held.current = {};
       },
-      [show],
+      [show, prefix],
     );
 
-    useIsomorphicLayoutEffect(() => {
+    // After every render: bring the element up to date with the props.
+    useEffect(() => {
       const target = element.current as (HTMLElement & Globals) | null;
       if (!target) return;
       const values: Globals = {

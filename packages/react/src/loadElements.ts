@@ -18,12 +18,17 @@ export const importDatabrainPlugin: ElementsLoader = () =>
 
 const pending = /* @__PURE__ */ new WeakMap<ElementsLoader, Promise<void>>();
 
+const defined = (): boolean =>
+  typeof customElements === 'undefined' ||
+  (!!customElements.get('dbn-dashboard') && !!customElements.get('dbn-metric'));
+
 /**
  * Loads the DataBrain elements once. Every caller with the same loader gets
  * the same promise; a failure is forgotten so the next call tries again.
- * Does nothing on the server or when both elements are already defined, and
- * nothing happens at import time. The components call it on mount; call it
- * yourself to start the (large) download earlier, e.g. on hover.
+ * Rejects when the loader fails or does not define `dbn-dashboard` and
+ * `dbn-metric`. Does nothing on the server or when both elements are already
+ * defined, and nothing happens at import time. The components call it on
+ * mount; call it yourself to start the (large) download earlier, e.g. on hover.
  *
  * @example
  * ```ts
@@ -32,22 +37,25 @@ const pending = /* @__PURE__ */ new WeakMap<ElementsLoader, Promise<void>>();
  * ```
  */
 export function loadElements(loader: ElementsLoader = importDatabrainPlugin): Promise<void> {
-  return typeof customElements === 'undefined' ||
-    (customElements.get('dbn-dashboard') && customElements.get('dbn-metric'))
-    ? Promise.resolve()
-    : ((pending.get(loader) ??
-        pending
-          .set(
-            loader,
-            Promise.resolve()
-              .then(loader)
-              .then(
-                () => {},
-                (cause: unknown) => {
-                  pending.delete(loader);
-                  throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
-                },
-              ),
-          )
-          .get(loader)) as Promise<void>);
+  if (defined()) return Promise.resolve();
+  let loading = pending.get(loader);
+  if (!loading) {
+    loading = Promise.resolve()
+      .then(loader)
+      .then(
+        () => {
+          if (!defined())
+            throw fail('ELEMENTS_UNDEFINED', 'The loader defined no <dbn-dashboard> and <dbn-metric>.');
+        },
+        (cause: unknown) => {
+          throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
+        },
+      )
+      .catch((error: Error) => {
+        pending.delete(loader);
+        throw error;
+      });
+    pending.set(loader, loading);
+  }
+  return loading;
 }
