@@ -18,14 +18,19 @@ describe('loadElements', () => {
     const first = loadElements(loader);
     const second = loadElements(loader);
     expect(second).toBe(first);
-    await first;
+    // This loader defines nothing.
+    await expect(first).rejects.toThrow(/\(ELEMENTS_UNDEFINED\)$/);
     expect(loader).toHaveBeenCalledTimes(1);
   });
 
   it('forgets a failed load so the next call tries again', async () => {
     const loader = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(undefined);
-    await expect(loadElements(loader)).rejects.toThrow(/Could not load the DataBrain elements/);
-    await expect(loadElements(loader)).resolves.toBeUndefined();
+    await expect(loadElements(loader)).rejects.toThrow(
+      '[databrain-embed] Could not load the DataBrain elements. (ELEMENTS_LOAD)',
+    );
+    await expect(loadElements(loader)).rejects.toThrow(
+      '[databrain-embed] The loader defined no <dbn-dashboard> and <dbn-metric>. (ELEMENTS_UNDEFINED)',
+    );
     expect(loader).toHaveBeenCalledTimes(2);
   });
 
