@@ -53,4 +53,8 @@ describe('applyTenancy', () => {
   it('keeps every row for clientId None', () => {
     expect(applyTenancy(SAMPLE_ROWS, 'None')).toHaveLength(12);
   });
+
+  it("shows a client id that is no tenant no rows, never another tenant's", () => {
+    expect(applyTenancy(SAMPLE_ROWS, 'tenant-carol')).toEqual([]);
+  });
 });

@@ -124,9 +124,9 @@ export function filterRows(
 }
 
 /**
- * Row-level tenancy as DataBrain applies `clientId`: when the client id is a
- * tenant of the table only that tenant's rows remain; `'None'` (DataBrain's
- * "no tenancy" value) or an id that is no tenant keeps every row.
+ * Row-level tenancy as DataBrain applies `clientId`: only the rows of that
+ * tenant remain, so an id that is no tenant of the table sees no rows;
+ * `'None'` (DataBrain's "no tenancy" value) keeps every row.
  *
  * @example
  * ```ts
@@ -135,6 +135,5 @@ export function filterRows(
  * ```
  */
 export function applyTenancy(rows: readonly SampleRow[], clientId: string): SampleRow[] {
-  if (clientId === 'None' || !rows.some((row) => row.tenant === clientId)) return [...rows];
-  return rows.filter((row) => row.tenant === clientId);
+  return rows.filter((row) => clientId === 'None' || row.tenant === clientId);
 }
