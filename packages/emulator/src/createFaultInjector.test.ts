@@ -43,6 +43,13 @@ describe('fault injection', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'RATE_LIMIT_EXCEEDED' } });
   });
 
+  it('sends a 429 without Retry-After when retryAfter is null', async () => {
+    emulator.faults.add({ status: 429, times: 1, retryAfter: null });
+    const response = await list();
+    expect(response.status).toBe(429);
+    expect(response.headers.has('retry-after')).toBe(false);
+  });
+
   it('delays the answer by the injected latency', async () => {
     emulator.faults.add({ latencyMs: 300, times: 1 });
     const started = performance.now();
@@ -65,9 +72,12 @@ describe('fault injection', () => {
     expect((await list()).status).toBe(200);
   });
 
-  it('rejects a fault with a bad times or status', () => {
+  it('rejects a fault with a bad times, status or retryAfter', () => {
     expect(() => emulator.faults.add({ status: 500, times: 0 })).toThrow(/times/);
     expect(() => emulator.faults.add({ status: 404 as 500, times: 1 })).toThrow(/status/);
+    expect(() => emulator.faults.add({ status: 429, times: 1, retryAfter: -1 })).toThrow(
+      /`retryAfter` must be whole seconds ≥ 0 or null/,
+    );
   });
 });
 

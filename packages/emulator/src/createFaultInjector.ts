@@ -1,6 +1,7 @@
 /**
  * A fault that answers with an error status instead of the real answer.
- * `429` adds a `Retry-After` header (`retryAfter` seconds, default 1).
+ * `429` adds a `Retry-After` header (`retryAfter` seconds, default 1;
+ * `null` sends none).
  *
  * @example
  * ```ts
@@ -11,7 +12,7 @@ export interface StatusFault {
   readonly path?: string;
   readonly status: 500 | 503 | 429;
   readonly times: number;
-  readonly retryAfter?: number;
+  readonly retryAfter?: number | null;
 }
 
 /**
@@ -64,7 +65,7 @@ export interface FaultDecision {
   readonly delayMs: number;
   readonly outcome:
     | { readonly kind: 'none' }
-    | { readonly kind: 'status'; readonly status: 500 | 503 | 429; readonly retryAfter: number }
+    | { readonly kind: 'status'; readonly status: 500 | 503 | 429; readonly retryAfter: number | null }
     | { readonly kind: 'drop' };
 }
 
@@ -102,6 +103,10 @@ function checkFault(fault: EmulatorFault): void {
   }
   if ('status' in fault && ![500, 503, 429].includes(fault.status)) {
     throw new TypeError('[databrain-embed] emulator fault: `status` must be 500, 503 or 429');
+  }
+  const retryAfter = 'retryAfter' in fault ? fault.retryAfter : undefined;
+  if (retryAfter != null && !(Number.isInteger(retryAfter) && retryAfter >= 0)) {
+    throw new TypeError('[databrain-embed] emulator fault: `retryAfter` must be whole seconds ≥ 0 or null');
   }
 }
 
@@ -143,7 +148,11 @@ export function createFaultInjector(): EmulatorFaults & { decide(path: string): 
           outcome =
             'drop' in slot.fault
               ? { kind: 'drop' }
-              : { kind: 'status', status: slot.fault.status, retryAfter: slot.fault.retryAfter ?? 1 };
+              : {
+                  kind: 'status',
+                  status: slot.fault.status,
+                  retryAfter: slot.fault.retryAfter === undefined ? 1 : slot.fault.retryAfter,
+                };
           slot.remaining -= 1;
         }
       }

@@ -181,9 +181,12 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       if (decision.outcome.kind === 'status') {
         const { status, retryAfter } = decision.outcome;
         if (status === 429) {
-          throw new EmulatorHttpError(429, 'RATE_LIMIT_EXCEEDED', 'Too many requests (injected fault).', {
-            'retry-after': String(retryAfter),
-          });
+          throw new EmulatorHttpError(
+            429,
+            'RATE_LIMIT_EXCEEDED',
+            'Too many requests (injected fault).',
+            retryAfter === null ? {} : { 'retry-after': String(retryAfter) },
+          );
         }
         const message =
           status === 503

@@ -147,6 +147,27 @@ describe('createGuestTokenHandler', () => {
     expect(reported[0]).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', status: 500 });
   });
 
+  it('answers 503 UPSTREAM_BUSY with Retry-After when DataBrain keeps rate-limiting', async () => {
+    // Longer than the client waits, so it gives up at once and hands the delay on.
+    emulator.faults.add({ status: 429, times: 10, retryAfter: 120 });
+    const reported: unknown[] = [];
+    const response = await handler({ onError: (error) => reported.push(error) })(post());
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('120');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      error: { code: 'UPSTREAM_BUSY', message: 'The analytics service is busy. Try again later.' },
+    });
+    expect(reported).toEqual([expect.objectContaining({ status: 429, retryAfter: 120 })]);
+  });
+
+  it('answers 503 without Retry-After when DataBrain sent none', async () => {
+    emulator.faults.add({ status: 429, times: 10, retryAfter: null });
+    const response = await handler()(post());
+    expect(response.status).toBe(503);
+    expect(response.headers.has('retry-after')).toBe(false);
+  });
+
   it('answers 500 when authorize returns a grant that fails validation', async () => {
     const response = await handler({ authorize: () => ({ clientId: '' }) })(post());
     expect(response.status).toBe(500);

@@ -1,4 +1,5 @@
 import {
+  DatabrainApiError,
   DEFAULT_TOKEN_LIFETIME_MS,
   type ExpiresIn,
   type GuestTokenInput,
@@ -57,7 +58,7 @@ export interface GuestTokenHandlerOptions {
    */
   expiresIn?: ExpiresIn;
   /**
-   * Called with every error behind a 500 or 502 answer, for your logs. The
+   * Called with every error behind a 500, 502 or 503 answer, for your logs. The
    * answer itself only carries a safe message. Errors it throws are ignored.
    */
   onError?: (error: unknown) => void;
@@ -74,7 +75,7 @@ export interface GuestTokenHandlerOptions {
  */
 export interface GuestTokenHandlerErrorBody {
   error: {
-    code: 'METHOD_NOT_ALLOWED' | 'UNAUTHORIZED' | 'UPSTREAM_ERROR' | 'INTERNAL_ERROR';
+    code: 'METHOD_NOT_ALLOWED' | 'UNAUTHORIZED' | 'UPSTREAM_BUSY' | 'UPSTREAM_ERROR' | 'INTERNAL_ERROR';
     message: string;
   };
 }
@@ -106,7 +107,9 @@ function failure(
  * - 200 `{ token, expiresIn }`, `expiresIn` in milliseconds or `null`;
  * - 405 for anything but POST (with `Allow: POST`);
  * - 401 when `authorize` returns `null`;
- * - 502 `UPSTREAM_ERROR` when DataBrain fails, without its details;
+ * - 503 `UPSTREAM_BUSY` when DataBrain still rate-limits after the client's
+ *   retries, with DataBrain's `Retry-After` when it sent one;
+ * - 502 `UPSTREAM_ERROR` when DataBrain fails otherwise, without its details;
  * - 500 `INTERNAL_ERROR` when `authorize` throws or returns an invalid grant.
  *
  * @example
@@ -165,6 +168,14 @@ export function createGuestTokenHandler(
       return json(200, { token: minted.token, expiresIn: minted.expiresIn });
     } catch (error) {
       report(error);
+      if (error instanceof DatabrainApiError && error.status === 429) {
+        const seconds = error.retryAfter;
+        return failure(
+          503,
+          { code: 'UPSTREAM_BUSY', message: 'The analytics service is busy. Try again later.' },
+          seconds === undefined ? {} : { 'retry-after': String(Math.ceil(seconds)) },
+        );
+      }
       if (isDatabrainError(error) && error.code !== 'VALIDATION_ERROR') {
         return failure(502, {
           code: 'UPSTREAM_ERROR',
