@@ -29,7 +29,7 @@ describe('loadElements', () => {
       '[databrain-embed] Could not load the DataBrain elements. (ELEMENTS_LOAD)',
     );
     await expect(loadElements(loader)).rejects.toThrow(
-      '[databrain-embed] The loader defined no <dbn-dashboard> and <dbn-metric>. (ELEMENTS_UNDEFINED)',
+      '[databrain-embed] The loader left <dbn-dashboard> or <dbn-metric> undefined. (ELEMENTS_UNDEFINED)',
     );
     expect(loader).toHaveBeenCalledTimes(2);
   });

@@ -45,7 +45,7 @@ export function loadElements(loader: ElementsLoader = importDatabrainPlugin): Pr
       .then(
         () => {
           if (!defined())
-            throw fail('ELEMENTS_UNDEFINED', 'The loader defined no <dbn-dashboard> and <dbn-metric>.');
+            throw fail('ELEMENTS_UNDEFINED', 'The loader left <dbn-dashboard> or <dbn-metric> undefined.');
         },
         (cause: unknown) => {
           throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
