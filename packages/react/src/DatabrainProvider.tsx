@@ -84,13 +84,15 @@ interface StoredToken extends ReceivedToken {
 
 /**
  * What one provider creates once: its SWR config, token cache, the abort
- * controller of each scope's latest request, and elements loader.
+ * controller of each scope's latest request, elements loader, and the
+ * fetcher that asks a scope's token source.
  */
 type Shared = [
   config: () => SWRConfiguration<StoredToken, Error>,
   cache: Map<string, State<StoredToken>>,
   controllers: Map<string, AbortController>,
   loader: ElementsLoader,
+  fetcher: (key: string, source: DatabrainProviderProps) => Promise<StoredToken>,
 ];
 
 // Never empty: SWR fetches nothing for an empty key.
@@ -98,13 +100,22 @@ const keyOf = (scope: string | undefined): string => `@${scope ?? ''}`;
 
 function TokenSource({
   props,
-  shared: [, cache, controllers, loader],
+  shared: [, cache, controllers, loader, fetcher],
 }: {
   props: DatabrainProviderProps;
   shared: Shared;
 }): ReactElement {
   const key = keyOf(props.scope);
-  const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(key);
+  // SWR takes a hook's fetcher and options when its render commits, before it
+  // fetches for a new key. So every request of a scope (its first, refreshes
+  // and retries, also while a switch to another user is still rendering) asks
+  // the source that scope was committed with, and waits for that scope's
+  // token to be due (see the provider's config).
+  const { data, error, isValidating, mutate } = useSWR<StoredToken, Error>(
+    key,
+    (requested: string) => fetcher(requested, props),
+    { isVisible: () => !(Date.now() < (cache.get(key)?.data?.d as number)) },
+  );
 
   // Drop a scope's token as soon as the scope changes (or the provider goes).
   // Deferred by a microtask so StrictMode's simulated unmount, which re-runs
@@ -184,11 +195,14 @@ function TokenSource({
  */
 export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
   const latest = useRef(props);
-  // The callbacks and options of the latest render.
+  // The elements loader of the latest render.
   latest.current = props;
   const [shared] = useState((): Shared => {
     const controllers: Shared[2] = new Map();
-    const received = ({ token, expiresIn }: TokenEndpointResponse): StoredToken => {
+    const received = (
+      { token, expiresIn }: TokenEndpointResponse,
+      { refreshMargin }: DatabrainProviderProps,
+    ): StoredToken => {
       const lifetime = expiresIn as number;
       const expiresAt = expiresIn === null ? null : Date.now() + lifetime;
       return {
@@ -197,21 +211,21 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
         // Infinity for a token that never expires (its lifetime reads as 0 here).
         d:
           (expiresAt ?? Infinity) -
-          Math.min(Math.max(0, latest.current.refreshMargin ?? Math.min(60_000, lifetime / 5)), lifetime),
+          Math.min(Math.max(0, refreshMargin ?? Math.min(60_000, lifetime / 5)), lifetime),
       };
     };
     // Each provider its own cache, seeded with a token minted during server rendering.
     const cache: Shared[1] = new Map();
     if (props.initialToken) {
       cache.set(keyOf(props.scope), {
-        data: received(parseTokenEndpointResponse(props.initialToken, 'initialToken')),
+        data: received(parseTokenEndpointResponse(props.initialToken, 'initialToken'), props),
       });
     }
-    const fetcher = (key: string): Promise<StoredToken> => {
+    const fetcher: Shared[4] = (key, source) => {
       const controller = new AbortController();
       const { signal } = controller;
       controllers.set(key, controller);
-      const { fetchToken, tokenEndpoint } = latest.current;
+      const { fetchToken, tokenEndpoint } = source;
       return (
         fetchToken
           ? Promise.resolve(signal)
@@ -221,15 +235,15 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       ).then(
         (response) => {
           signal.throwIfAborted();
-          const next = received(response);
-          latest.current.onTokenRefresh?.({ token: next.token, expiresAt: next.expiresAt });
+          const next = received(response, source);
+          source.onTokenRefresh?.({ token: next.token, expiresAt: next.expiresAt });
           return next;
         },
         (reason: unknown) => {
           signal.throwIfAborted();
           const error =
             reason instanceof Error ? reason : fail('TOKEN_SOURCE', 'The token source failed.', reason);
-          latest.current.onError?.(error);
+          source.onError?.(error);
           throw error;
         },
       );
@@ -237,14 +251,12 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
     // A function, so that an app-wide <SWRConfig> above cannot change how the token is kept.
     const config = (): SWRConfiguration<StoredToken, Error> => ({
       provider: () => cache,
-      fetcher,
       // A token is fetched when due, not whenever SWR deems it stale.
       revalidateIfStale: false,
-      // SWR revalidates on focus, visibility and reconnection, on its interval,
-      // and retries, only while "visible": here, while the token is due (or
-      // missing). Hidden tabs thus refresh on schedule too, and a woken laptop
-      // fetches at once.
-      isVisible: () => !(Date.now() < (cache.get(keyOf(latest.current.scope))?.data?.d as number)),
+      // SWR revalidates on focus, visibility and reconnection, and on its
+      // interval, only while "visible": each hook sets `isVisible` to "its
+      // token is due (or missing)". Hidden tabs thus refresh on schedule too,
+      // and a woken laptop fetches at once.
       // A settled request is never reused: each revalidation that is let through fetches.
       dedupingInterval: 0,
       // Wake exactly at the due time (within a timer's reach). Once it has
@@ -266,7 +278,7 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
       },
     });
     const loader = (): Promise<unknown> => (latest.current.loadElements ?? importDatabrainPlugin)();
-    return [config, cache, controllers, loader];
+    return [config, cache, controllers, loader, fetcher];
   });
   return (
     <SWRConfig value={shared[0]}>

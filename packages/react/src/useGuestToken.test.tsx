@@ -1,5 +1,5 @@
-import { cleanup, render, renderHook, screen } from '@testing-library/react';
-import { type ReactNode, StrictMode, version } from 'react';
+import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
+import { type ReactNode, StrictMode, Suspense, startTransition, useState, version } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FetchToken } from './DatabrainProvider.tsx';
 import { DatabrainProvider } from './DatabrainProvider.tsx';
@@ -238,6 +238,40 @@ describe('useGuestToken', () => {
     expect(forBob).toHaveBeenCalledTimes(1);
     expect(seen).not.toContain('alice-token');
     expect(seen.at(-1)).toBe('bob-token');
+  });
+
+  it("refreshes the shown user's token from their own source while a switch to another user is pending", async () => {
+    let minted = 0;
+    const forAlice = vi.fn<FetchToken>(async () => ({ token: `alice-${++minted}`, expiresIn: 10_000 }));
+    const forBob = vi.fn<FetchToken>(async () => ({ token: 'bob-token', expiresIn: 600_000 }));
+    const never = new Promise<never>(() => {});
+    // Bob's page never finishes rendering, so the switch stays a pending transition.
+    function BobsPage({ user }: { user: string }) {
+      if (user === 'bob') throw never;
+      return null;
+    }
+    let switchToBob = () => {};
+    function App() {
+      const [user, setUser] = useState('alice');
+      switchToBob = () => startTransition(() => setUser('bob'));
+      return (
+        <Suspense fallback={null}>
+          <DatabrainProvider fetchToken={user === 'alice' ? forAlice : forBob} scope={user}>
+            <Consumer index={0} />
+            <BobsPage user={user} />
+          </DatabrainProvider>
+        </Suspense>
+      );
+    }
+    render(<App />);
+    await advance();
+    expect(screen.getByTestId('consumer-0').textContent).toBe('alice-1');
+    act(() => switchToBob());
+    // Alice's token is due 2 s before it expires, while Bob's render is still pending.
+    await advance(9_000);
+    expect(forBob).not.toHaveBeenCalled();
+    expect(forAlice).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('consumer-0').textContent).toBe('alice-2');
   });
 
   it('aborts a request for a scope that is no longer wanted', async () => {
