@@ -27,6 +27,34 @@ function Probe({ onToken }: { onToken: (token: string | null) => void }) {
   return null;
 }
 
+const never = new Promise<never>(() => {});
+
+/** Bob's page never finishes rendering, so a switch to Bob stays a pending transition. */
+function PageOf({ user }: { user: string }) {
+  if (user === 'bob') throw never;
+  return null;
+}
+
+/** Alice signed in; `switchTo.current(user)` switches users in a transition. */
+function SwitchingApp({
+  sources,
+  switchTo,
+}: {
+  sources: Record<string, FetchToken>;
+  switchTo: { current: (user: string) => void };
+}) {
+  const [user, setUser] = useState('alice');
+  switchTo.current = (next) => startTransition(() => setUser(next));
+  return (
+    <Suspense fallback={null}>
+      <DatabrainProvider fetchToken={sources[user] as FetchToken} scope={user}>
+        <Consumer index={0} />
+        <PageOf user={user} />
+      </DatabrainProvider>
+    </Suspense>
+  );
+}
+
 beforeEach(() => {
   vi.useFakeTimers();
 });
@@ -242,35 +270,17 @@ describe('useGuestToken', () => {
 
   it("refreshes the shown user's token from their own source while a switch to another user is pending", async () => {
     let minted = 0;
-    const forAlice = vi.fn<FetchToken>(async () => ({ token: `alice-${++minted}`, expiresIn: 10_000 }));
-    const forBob = vi.fn<FetchToken>(async () => ({ token: 'bob-token', expiresIn: 600_000 }));
-    const never = new Promise<never>(() => {});
-    // Bob's page never finishes rendering, so the switch stays a pending transition.
-    function BobsPage({ user }: { user: string }) {
-      if (user === 'bob') throw never;
-      return null;
-    }
-    let switchToBob = () => {};
-    function App() {
-      const [user, setUser] = useState('alice');
-      switchToBob = () => startTransition(() => setUser('bob'));
-      return (
-        <Suspense fallback={null}>
-          <DatabrainProvider fetchToken={user === 'alice' ? forAlice : forBob} scope={user}>
-            <Consumer index={0} />
-            <BobsPage user={user} />
-          </DatabrainProvider>
-        </Suspense>
-      );
-    }
-    render(<App />);
+    const alice = vi.fn<FetchToken>(async () => ({ token: `alice-${++minted}`, expiresIn: 10_000 }));
+    const bob = vi.fn<FetchToken>(async () => ({ token: 'bob-token', expiresIn: 600_000 }));
+    const switchTo = { current: (_user: string) => {} };
+    render(<SwitchingApp sources={{ alice, bob }} switchTo={switchTo} />);
     await advance();
     expect(screen.getByTestId('consumer-0').textContent).toBe('alice-1');
-    act(() => switchToBob());
+    act(() => switchTo.current('bob'));
     // Alice's token is due 2 s before it expires, while Bob's render is still pending.
     await advance(9_000);
-    expect(forBob).not.toHaveBeenCalled();
-    expect(forAlice).toHaveBeenCalledTimes(2);
+    expect(bob).not.toHaveBeenCalled();
+    expect(alice).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('consumer-0').textContent).toBe('alice-2');
   });
 
