@@ -4,13 +4,13 @@ import * as z from 'zod';
 // rule only and never the value, because credential fields carry secrets.
 
 const presence =
-  (expected: string) =>
+  (expected: string, required = 'is required') =>
   (issue: { input?: unknown }): string =>
-    issue.input === undefined ? 'is required' : `must be ${expected}`;
+    issue.input === undefined ? required : `must be ${expected}`;
 
-/** A required, non-empty string. */
-export function text(): z.ZodString {
-  return z.string({ error: presence('a string') }).min(1, 'must not be empty');
+/** A required, non-empty string; `required` is the message when it is missing. */
+export function text(required?: string): z.ZodString {
+  return z.string({ error: presence('a string', required) }).min(1, 'must not be empty');
 }
 
 /** A string that may be empty (DataBrain allows `""`, e.g. an S3 dataset path). */
@@ -33,11 +33,16 @@ export function port(): z.ZodNumber {
     .max(65535, rule);
 }
 
+/** `values` quoted and comma-separated, as messages name allowed values. */
+export function quotedList(values: readonly string[]): string {
+  return values.map((value) => JSON.stringify(value)).join(', ');
+}
+
 /** One of `values`, named in the message. */
 export function oneOf<const T extends readonly [string, ...string[]]>(
   values: T,
 ): z.ZodEnum<{ [K in T[number]]: K }> {
-  const allowed = values.map((value) => JSON.stringify(value)).join(', ');
+  const allowed = quotedList(values);
   return z.enum(values, {
     error: (issue) =>
       issue.input === undefined ? `is required (one of ${allowed})` : `must be one of ${allowed}`,

@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type ApiTokenRequest, apiTokenRequestSchema, buildApiTokenRequest } from './apiTokenRequest.ts';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 
-function issuesOf(body: unknown): ValidationIssue[] {
-  try {
-    buildApiTokenRequest(body as ApiTokenRequest);
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
+const issuesOfBody = (body: unknown) => issuesOf(() => buildApiTokenRequest(body as ApiTokenRequest));
 
 const valid = fc.record({ dataAppName: fc.string({ minLength: 1 }), name: fc.string({ minLength: 1 }) });
 
@@ -37,14 +29,14 @@ describe('buildApiTokenRequest', () => {
           else mutated[field] = bad;
           const expected =
             bad === undefined ? 'is required' : bad === '' ? 'must not be empty' : 'must be a string';
-          expect(issuesOf(mutated)).toEqual([{ path: field, message: expected }]);
+          expect(issuesOfBody(mutated)).toEqual([{ path: field, message: expected }]);
         },
       ),
     );
   });
 
   it('rejects extra keys such as a misspelled dataAppname', () => {
-    expect(issuesOf({ dataAppname: 'portal', name: 'Production' })).toEqual([
+    expect(issuesOfBody({ dataAppname: 'portal', name: 'Production' })).toEqual([
       { path: 'dataAppName', message: 'is required' },
       { path: '', message: 'Unrecognized key: "dataAppname"' },
     ]);

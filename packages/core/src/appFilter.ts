@@ -1,7 +1,8 @@
-import * as z from 'zod';
+import type * as z from 'zod';
+import { closedObject } from './closedObject.ts';
 import type { EmbedCatalog, FilterValuesFor, LooseCatalog, MetricFilters, MetricId } from './embedCatalog.ts';
 import { type FilterValues, filterValuesSchema } from './filterValues.ts';
-import { requiredText, unknownField } from './requiredText.ts';
+import { requiredText } from './requiredText.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -45,9 +46,10 @@ export type AppFilterFor<C extends EmbedCatalog = LooseCatalog, Id extends Metri
  * appFilterSchema.safeParse({ metricId: '', values: {} }).success; // false
  * ```
  */
-export const appFilterSchema: z.ZodType<AppFilter> = z
-  .object({ metricId: requiredText(), values: filterValuesSchema }, { error: 'must be an object' })
-  .catchall(unknownField(['metricId', 'values']));
+export const appFilterSchema: z.ZodType<AppFilter> = closedObject(
+  { metricId: requiredText(), values: filterValuesSchema },
+  'must be an object',
+);
 
 /**
  * Builds a metric-level filter for `params.appFilters`. Throws

@@ -1,11 +1,10 @@
-import * as z from 'zod';
 import type { AppFilter, AppFilterFor } from './appFilter.ts';
+import { closedObject } from './closedObject.ts';
 import type { DashboardAppFilterFor } from './dashboardAppFilter.ts';
 import type { DashboardFilterName, EmbedCatalog, EmbedId, LooseCatalog } from './embedCatalog.ts';
 import { type ExpiresIn, expiresInSchema, toExpiryTime } from './expiresIn.ts';
-import { type GuestTokenRequest, guestTokenParamsSchema } from './guestTokenSchema.ts';
-import { type GuestTokenPermissions, permissionsSchema } from './permissions.ts';
-import { requiredText, unknownField } from './requiredText.ts';
+import { type GuestTokenRequest, guestTokenFields } from './guestTokenSchema.ts';
+import type { GuestTokenPermissions } from './permissions.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -62,21 +61,13 @@ export interface GuestTokenInput<C extends EmbedCatalog = LooseCatalog> {
   datasourceName?: string;
 }
 
-const inputSchema = z
-  .object(
-    {
-      clientId: requiredText(),
-      dataAppName: requiredText(),
-      params: guestTokenParamsSchema.exactOptional(),
-      permissions: permissionsSchema.exactOptional(),
-      expiresIn: expiresInSchema.exactOptional(),
-      datasourceName: requiredText().exactOptional(),
-    },
-    { error: 'must be an object' },
-  )
-  .catchall(
-    unknownField(['clientId', 'dataAppName', 'params', 'permissions', 'expiresIn', 'datasourceName']),
-  );
+const { clientId, dataAppName, params, permissions, datasourceName } = guestTokenFields;
+
+// The wire schema's rules, with the friendly `expiresIn` in place of `expiryTime`.
+const inputSchema = closedObject(
+  { clientId, dataAppName, params, permissions, expiresIn: expiresInSchema.exactOptional(), datasourceName },
+  'must be an object',
+);
 
 /**
  * Validates `input` and returns the exact body for

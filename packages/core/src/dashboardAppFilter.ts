@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { closedObject } from './closedObject.ts';
 import type {
   DashboardFilters,
   DashboardId,
@@ -7,7 +8,7 @@ import type {
   LooseCatalog,
 } from './embedCatalog.ts';
 import { type FilterValues, filterValuesSchema } from './filterValues.ts';
-import { requiredText, unknownField } from './requiredText.ts';
+import { requiredText } from './requiredText.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -73,16 +74,14 @@ export interface DashboardAppFilterOptions {
  * dashboardAppFilterSchema.safeParse({ dashboardId: 'sales', values: {}, isShowOnUrl: 'no' }).success; // false
  * ```
  */
-export const dashboardAppFilterSchema: z.ZodType<DashboardAppFilter> = z
-  .object(
-    {
-      dashboardId: requiredText(),
-      values: filterValuesSchema,
-      isShowOnUrl: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
-    },
-    { error: 'must be an object' },
-  )
-  .catchall(unknownField(['dashboardId', 'values', 'isShowOnUrl']));
+export const dashboardAppFilterSchema: z.ZodType<DashboardAppFilter> = closedObject(
+  {
+    dashboardId: requiredText(),
+    values: filterValuesSchema,
+    isShowOnUrl: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
+  },
+  'must be an object',
+);
 
 /**
  * Builds a dashboard-level filter for `params.dashboardAppFilters`. Throws

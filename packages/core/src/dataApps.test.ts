@@ -1,17 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { buildListDataAppsQuery, type ListDataAppsQuery } from './dataApps.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 
-function issuesOf(query: unknown) {
-  try {
-    buildListDataAppsQuery(query as ListDataAppsQuery);
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return [...error.issues];
-    throw error;
-  }
-  throw new Error('expected a DatabrainValidationError');
-}
+const issuesOfQuery = (query: unknown) => issuesOf(() => buildListDataAppsQuery(query as ListDataAppsQuery));
 
 describe('buildListDataAppsQuery', () => {
   it('turns the query into the strings DataBrain reads', () => {
@@ -41,7 +33,7 @@ describe('buildListDataAppsQuery', () => {
 
   it('rejects a page number that is not a positive integer', () => {
     for (const pageNumber of [0, -1, 1.5, Number.NaN, '2']) {
-      const issues = issuesOf({ pageNumber });
+      const issues = issuesOfQuery({ pageNumber });
       expect(issues).toHaveLength(1);
       expect(issues[0]?.path).toBe('pageNumber');
       expect(issues[0]?.message).toMatch(/^must be a positive integer/);
@@ -49,9 +41,9 @@ describe('buildListDataAppsQuery', () => {
   });
 
   it('rejects a non-boolean isPagination and unknown keys', () => {
-    expect(issuesOf({ isPagination: 'true' })).toEqual([
+    expect(issuesOfQuery({ isPagination: 'true' })).toEqual([
       { path: 'isPagination', message: 'must be a boolean (true or false)' },
     ]);
-    expect(issuesOf({ page: 2 })).toEqual([{ path: '', message: 'Unrecognized key: "page"' }]);
+    expect(issuesOfQuery({ page: 2 })).toEqual([{ path: '', message: 'Unrecognized key: "page"' }]);
   });
 });

@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { always, anyText, flag, oneOf, port, requireWhen, text } from './adminFields.ts';
+import { always, anyText, flag, oneOf, port, quotedList, requireWhen, text } from './adminFields.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -543,7 +543,7 @@ function variant<const T extends DatasourceType, C extends z.ZodType>(datasource
   });
 }
 
-const datasourceTypes = DATASOURCE_TYPES.map((type) => `"${type}"`).join(', ');
+const datasourceTypes = quotedList(DATASOURCE_TYPES);
 
 /**
  * Validates a `POST /api/v2/datasource` body as DataBrain expects it: the

@@ -1,16 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { DEFAULT_TOKEN_LIFETIME_MS, type ExpiresIn, expiresInSchema, toExpiryTime } from './expiresIn.ts';
+import { issuesOf } from './issuesOf.test.helpers.ts';
 
-function issueOf(value: unknown): { path: string; message: string } | undefined {
-  try {
-    toExpiryTime(value as ExpiresIn);
-  } catch (error) {
-    if (error instanceof DatabrainValidationError) return error.issues[0];
-    throw error;
-  }
-  return undefined;
-}
+/** The first issue `toExpiryTime` reports for `value`; fails when it does not throw. */
+const issueOf = (value: unknown) => issuesOf(() => toExpiryTime(value as ExpiresIn))[0];
 
 describe('toExpiryTime', () => {
   it('defaults to one hour when omitted', () => {

@@ -67,9 +67,9 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function checked(ms: number): number | string {
-  if (ms <= 0) return 'must be longer than zero';
-  if (!Number.isSafeInteger(ms)) return 'is too long';
+function checked(ms: number): number | { problem: string } {
+  if (ms <= 0) return { problem: 'must be longer than zero' };
+  if (!Number.isSafeInteger(ms)) return { problem: 'is too long' };
   return ms;
 }
 
@@ -90,8 +90,7 @@ function resolve(value: unknown): number | undefined | { problem: string } {
       Number(hours) * UNIT_MS.hours +
       Number(minutes) * UNIT_MS.minutes +
       Number(seconds) * UNIT_MS.seconds;
-    const result = checked(ms);
-    return typeof result === 'number' ? result : { problem: result };
+    return checked(ms);
   }
   if (isPlainObject(value)) {
     let ms = 0;
@@ -103,8 +102,7 @@ function resolve(value: unknown): number | undefined | { problem: string } {
         return { problem: `${unit} must be a non-negative integer` };
       ms += amount * UNIT_MS[unit as keyof typeof UNIT_MS];
     }
-    const result = checked(ms);
-    return typeof result === 'number' ? result : { problem: result };
+    return checked(ms);
   }
   return { problem: RULE };
 }

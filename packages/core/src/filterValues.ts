@@ -1,6 +1,6 @@
 import * as z from 'zod';
-import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
-import { formatPath } from './validate.ts';
+import { DatabrainValidationError } from './DatabrainValidationError.ts';
+import { toValidationIssues } from './validate.ts';
 
 /**
  * A date-range filter value: inclusive ISO calendar dates (`YYYY-MM-DD`).
@@ -215,11 +215,7 @@ export const filterValuesSchema: z.ZodType<FilterValues> = z
   .superRefine((values, ctx) => reportTo(ctx, filterValuesIssues(values)));
 
 function throwIfAny(subject: string, issues: readonly Issue[]): void {
-  if (issues.length > 0)
-    throw new DatabrainValidationError(
-      subject,
-      issues.map((issue): ValidationIssue => ({ path: formatPath(issue.path), message: issue.message })),
-    );
+  if (issues.length > 0) throw new DatabrainValidationError(subject, toValidationIssues(issues));
 }
 
 function toIsoDate(value: Date | string, field: 'startDate' | 'endDate', issues: Issue[]): string {

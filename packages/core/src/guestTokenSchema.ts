@@ -1,8 +1,9 @@
 import * as z from 'zod';
 import { type AppFilter, appFilterSchema } from './appFilter.ts';
+import { closedObject } from './closedObject.ts';
 import { type DashboardAppFilter, dashboardAppFilterSchema } from './dashboardAppFilter.ts';
 import { type GuestTokenPermissions, permissionsSchema } from './permissions.ts';
-import { requiredText, unknownField } from './requiredText.ts';
+import { requiredText } from './requiredText.ts';
 import { isIanaTimeZone } from './timezone.ts';
 
 /**
@@ -78,16 +79,7 @@ export interface GuestTokenResponse {
 }
 
 const names = (what: string) => z.array(requiredText(), { error: `must be an array of ${what}` });
-
-const PARAM_KEYS = [
-  'appFilters',
-  'dashboardAppFilters',
-  'hideDashboardFilters',
-  'userIdentifier',
-  'allowedEmbeds',
-  'timezone',
-  'rlsSettings',
-];
+const appFilters = z.array(appFilterSchema, { error: 'must be an array of app filters' });
 
 /**
  * Validates `params` of a guest-token request.
@@ -98,28 +90,45 @@ const PARAM_KEYS = [
  * guestTokenParamsSchema.safeParse({ timezone: 'Mars/Olympus' }).success; // false
  * ```
  */
-export const guestTokenParamsSchema: z.ZodType<GuestTokenParams> = z
-  .object(
-    {
-      appFilters: z.array(appFilterSchema, { error: 'must be an array of app filters' }).exactOptional(),
-      dashboardAppFilters: z
-        .array(dashboardAppFilterSchema, { error: 'must be an array of dashboard app filters' })
-        .exactOptional(),
-      hideDashboardFilters: names('filter names').exactOptional(),
-      userIdentifier: requiredText().exactOptional(),
-      allowedEmbeds: names('embed ids')
-        .min(1, 'must list at least one embed id (omit it to allow every embed)')
-        .exactOptional(),
-      timezone: requiredText()
-        .refine(isIanaTimeZone, 'must be an IANA time-zone name such as "America/New_York" or "UTC"')
-        .exactOptional(),
-      rlsSettings: z.array(appFilterSchema, { error: 'must be an array of app filters' }).exactOptional(),
-    },
-    { error: 'must be an object' },
-  )
-  .catchall(unknownField(PARAM_KEYS));
+export const guestTokenParamsSchema: z.ZodType<GuestTokenParams> = closedObject(
+  {
+    appFilters: appFilters.exactOptional(),
+    dashboardAppFilters: z
+      .array(dashboardAppFilterSchema, { error: 'must be an array of dashboard app filters' })
+      .exactOptional(),
+    hideDashboardFilters: names('filter names').exactOptional(),
+    userIdentifier: requiredText().exactOptional(),
+    allowedEmbeds: names('embed ids')
+      .min(1, 'must list at least one embed id (omit it to allow every embed)')
+      .exactOptional(),
+    timezone: requiredText()
+      .refine(isIanaTimeZone, 'must be an IANA time-zone name such as "America/New_York" or "UTC"')
+      .exactOptional(),
+    rlsSettings: appFilters.exactOptional(),
+  },
+  'must be an object',
+);
 
-const REQUEST_KEYS = ['clientId', 'dataAppName', 'params', 'permissions', 'expiryTime', 'datasourceName'];
+/**
+ * The rules of every guest-token request field except the lifetime, shared by
+ * {@link guestTokenRequestSchema} (with `expiryTime`) and the input schema of
+ * `buildGuestTokenRequest` (with `expiresIn`), so both apply the same rules.
+ */
+export const guestTokenFields: {
+  clientId: z.ZodString;
+  dataAppName: z.ZodString;
+  params: z.ZodExactOptional<z.ZodType<GuestTokenParams>>;
+  permissions: z.ZodExactOptional<z.ZodType<GuestTokenPermissions>>;
+  datasourceName: z.ZodExactOptional<z.ZodString>;
+} = {
+  clientId: requiredText(),
+  dataAppName: requiredText(),
+  params: guestTokenParamsSchema.exactOptional(),
+  permissions: permissionsSchema.exactOptional(),
+  datasourceName: requiredText().exactOptional(),
+};
+
+const { clientId, dataAppName, params, permissions, datasourceName } = guestTokenFields;
 
 /**
  * Validates a guest-token request body as sent on the wire (with
@@ -132,20 +141,18 @@ const REQUEST_KEYS = ['clientId', 'dataAppName', 'params', 'permissions', 'expir
  * guestTokenRequestSchema.safeParse({ clientId: 'None', dataAppName: 'sales' }).success; // true
  * ```
  */
-export const guestTokenRequestSchema: z.ZodType<GuestTokenRequest> = z
-  .object(
-    {
-      clientId: requiredText(),
-      dataAppName: requiredText(),
-      params: guestTokenParamsSchema.exactOptional(),
-      permissions: permissionsSchema.exactOptional(),
-      expiryTime: z
-        .number({ error: 'must be a number of milliseconds' })
-        .int('must be a positive integer of milliseconds')
-        .positive('must be a positive integer of milliseconds')
-        .exactOptional(),
-      datasourceName: requiredText().exactOptional(),
-    },
-    { error: 'must be an object' },
-  )
-  .catchall(unknownField(REQUEST_KEYS));
+export const guestTokenRequestSchema: z.ZodType<GuestTokenRequest> = closedObject(
+  {
+    clientId,
+    dataAppName,
+    params,
+    permissions,
+    expiryTime: z
+      .number({ error: 'must be a number of milliseconds' })
+      .int('must be a positive integer of milliseconds')
+      .positive('must be a positive integer of milliseconds')
+      .exactOptional(),
+    datasourceName,
+  },
+  'must be an object',
+);

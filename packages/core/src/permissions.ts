@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { unknownField } from './requiredText.ts';
+import { closedObject } from './closedObject.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -118,20 +118,14 @@ const flag = z.boolean({ error: 'must be a boolean (true or false)' });
  * permissionsSchema.safeParse({ isShowSideBar: 'yes' }).success; // false
  * ```
  */
-export const permissionsSchema: z.ZodType<GuestTokenPermissions> = z
-  .object(
-    Object.fromEntries(PERMISSIONS.map((permission) => [permission.key, flag.exactOptional()])) as Record<
-      PermissionKey,
-      z.ZodExactOptional<z.ZodBoolean>
-    >,
-    { error: 'must be an object of permission flags' },
-  )
-  .catchall(
-    unknownField(
-      PERMISSIONS.map((permission) => permission.key),
-      'permission key',
-    ),
-  );
+export const permissionsSchema: z.ZodType<GuestTokenPermissions> = closedObject(
+  Object.fromEntries(PERMISSIONS.map((permission) => [permission.key, flag.exactOptional()])) as Record<
+    PermissionKey,
+    z.ZodExactOptional<z.ZodBoolean>
+  >,
+  'must be an object of permission flags',
+  'permission key',
+);
 
 /**
  * Builds a `permissions` object, rejecting unknown keys (at compile time and

@@ -9,11 +9,3 @@ export function requiredText(): z.ZodString {
     .string({ error: (issue) => (issue.input === undefined ? 'is required' : 'must be a string') })
     .refine((text) => text.trim() !== '', { message: 'must not be empty', abort: true });
 }
-
-/**
- * A catchall rejecting every key not in the object's shape, each at its own
- * path. Not `z.never()`: zod folds that into one issue on the parent object.
- */
-export function unknownField(known: readonly string[], what = 'field'): z.ZodType<never> {
-  return z.custom<never>(() => false, { error: `unknown ${what} (known ${what}s: ${known.join(', ')})` });
-}

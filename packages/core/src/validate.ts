@@ -2,7 +2,7 @@ import type * as z from 'zod';
 import { DatabrainValidationError, type ValidationIssue } from './DatabrainValidationError.ts';
 
 /** Formats a zod path as `params.appFilters[0].values.country`. */
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
@@ -12,12 +12,15 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /**
- * Turns zod issues into our own, secret-free ones. zod's messages describe the
- * rule (expected type, allowed options, bounds) and never echo the input;
- * messages written in our schemas follow the same rule.
+ * Turns zod issues (or issues shaped like them) into our own, secret-free
+ * ones. zod's messages describe the rule (expected type, allowed options,
+ * bounds) and never echo the input; messages written in our schemas and
+ * checks follow the same rule.
  */
-export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
-  return error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
+export function toValidationIssues(
+  issues: readonly { readonly path: readonly PropertyKey[]; readonly message: string }[],
+): ValidationIssue[] {
+  return issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message }));
 }
 
 /**
@@ -28,5 +31,5 @@ export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
 export function validate<S extends z.ZodType>(schema: S, input: unknown, subject: string): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  throw new DatabrainValidationError(subject, toValidationIssues(result.error));
+  throw new DatabrainValidationError(subject, toValidationIssues(result.error.issues));
 }

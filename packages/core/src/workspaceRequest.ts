@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { always, flag, oneOf, requireWhen, text } from './adminFields.ts';
+import { always, flag, oneOf, quotedList, requireWhen, text } from './adminFields.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -117,14 +117,7 @@ export interface WorkspaceResponse {
 }
 
 const nameOf = (connectionType: string): z.ZodString =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined
-          ? `is required when connectionType is "${connectionType}"`
-          : 'must be a string',
-    })
-    .min(1, 'must not be empty');
+  text(`is required when connectionType is "${connectionType}"`);
 
 const options = {
   name: text(),
@@ -141,7 +134,7 @@ const options = {
   themeName: text().exactOptional(),
 };
 
-const connectionTypes = WORKSPACE_CONNECTION_TYPES.map((type) => `"${type}"`).join(', ');
+const connectionTypes = quotedList(WORKSPACE_CONNECTION_TYPES);
 
 /**
  * Validates a `POST /api/v2/workspace` body as DataBrain expects it, including

@@ -1,0 +1,19 @@
+import * as z from 'zod';
+
+/**
+ * An object schema that rejects every key not in `shape`, each at its own
+ * path, with a message naming the known keys (taken from `shape`, in order).
+ * Not `z.strictObject`: zod reports all unknown keys as one issue on the
+ * parent object. `error` is the message for an input that is not an object;
+ * `what` names a key in messages ("unknown field").
+ */
+export function closedObject<S extends z.core.$ZodLooseShape>(
+  shape: S,
+  error: string,
+  what = 'field',
+): z.ZodObject<z.core.util.Writeable<S>, z.core.$catchall<z.ZodType<never>>> {
+  const known = Object.keys(shape).join(', ');
+  return z
+    .object(shape, { error })
+    .catchall(z.custom<never>(() => false, { error: `unknown ${what} (known ${what}s: ${known})` }));
+}
