@@ -1,7 +1,7 @@
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
 import { type ReactNode, StrictMode, Suspense, startTransition, useState, version } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FetchToken } from './DatabrainProvider.tsx';
+import type { DatabrainProviderProps, FetchToken } from './DatabrainProvider.tsx';
 import { DatabrainProvider } from './DatabrainProvider.tsx';
 import type { GuestTokenState } from './GuestTokenState.ts';
 import { advance, countingTokenSource } from './test-utils/recordingElements.ts';
@@ -25,6 +25,27 @@ function Consumer({ index }: { index: number }) {
 function Probe({ onToken }: { onToken: (token: string | null) => void }) {
   onToken(useGuestToken().token);
   return null;
+}
+
+/**
+ * A provider around a Probe that records the token of every render;
+ * `switchTo(props)` clears the record and re-renders with other props.
+ */
+function renderRecordingTokens(props: DatabrainProviderProps) {
+  const seen: (string | null)[] = [];
+  const tree = (next: DatabrainProviderProps) => (
+    <DatabrainProvider {...next}>
+      <Probe onToken={(token) => seen.push(token)} />
+    </DatabrainProvider>
+  );
+  const { rerender } = render(tree(props));
+  return {
+    seen,
+    switchTo: (next: DatabrainProviderProps) => {
+      seen.length = 0;
+      rerender(tree(next));
+    },
+  };
 }
 
 const never = new Promise<never>(() => {});
@@ -220,22 +241,11 @@ describe('useGuestToken', () => {
   it('drops the old token at once when the scope changes and fetches one for the new scope', async () => {
     const fetchToken = vi.fn<FetchToken>(async () => ({ token: `for-${scopeNow}`, expiresIn: 600_000 }));
     let scopeNow = 'alice';
-    const seen: (string | null)[] = [];
-    const onToken = (token: string | null) => seen.push(token);
-    const { rerender } = render(
-      <DatabrainProvider fetchToken={fetchToken} scope="alice">
-        <Probe onToken={onToken} />
-      </DatabrainProvider>,
-    );
+    const { seen, switchTo } = renderRecordingTokens({ fetchToken, scope: 'alice' });
     await advance();
     expect(seen.at(-1)).toBe('for-alice');
-    seen.length = 0;
     scopeNow = 'bob';
-    rerender(
-      <DatabrainProvider fetchToken={fetchToken} scope="bob">
-        <Probe onToken={onToken} />
-      </DatabrainProvider>,
-    );
+    switchTo({ fetchToken, scope: 'bob' });
     expect(seen[0]).toBeNull();
     await advance();
     expect(seen).not.toContain('for-alice');
@@ -246,21 +256,10 @@ describe('useGuestToken', () => {
   it("asks the new user's token source when the scope and the source change together", async () => {
     const forAlice = vi.fn<FetchToken>(async () => ({ token: 'alice-token', expiresIn: 600_000 }));
     const forBob = vi.fn<FetchToken>(async () => ({ token: 'bob-token', expiresIn: 600_000 }));
-    const seen: (string | null)[] = [];
-    const onToken = (token: string | null) => seen.push(token);
-    const { rerender } = render(
-      <DatabrainProvider fetchToken={forAlice} scope="alice">
-        <Probe onToken={onToken} />
-      </DatabrainProvider>,
-    );
+    const { seen, switchTo } = renderRecordingTokens({ fetchToken: forAlice, scope: 'alice' });
     await advance();
     expect(seen.at(-1)).toBe('alice-token');
-    seen.length = 0;
-    rerender(
-      <DatabrainProvider fetchToken={forBob} scope="bob">
-        <Probe onToken={onToken} />
-      </DatabrainProvider>,
-    );
+    switchTo({ fetchToken: forBob, scope: 'bob' });
     await advance();
     expect(forAlice).toHaveBeenCalledTimes(1);
     expect(forBob).toHaveBeenCalledTimes(1);
@@ -269,19 +268,18 @@ describe('useGuestToken', () => {
   });
 
   it("refreshes the shown user's token from their own source while a switch to another user is pending", async () => {
-    let minted = 0;
-    const alice = vi.fn<FetchToken>(async () => ({ token: `alice-${++minted}`, expiresIn: 10_000 }));
+    const alice = countingTokenSource(10_000);
     const bob = vi.fn<FetchToken>(async () => ({ token: 'bob-token', expiresIn: 600_000 }));
     const switchTo = { current: (_user: string) => {} };
     render(<SwitchingApp sources={{ alice, bob }} switchTo={switchTo} />);
     await advance();
-    expect(screen.getByTestId('consumer-0').textContent).toBe('alice-1');
+    expect(screen.getByTestId('consumer-0').textContent).toBe('token-1');
     act(() => switchTo.current('bob'));
     // Alice's token is due 2 s before it expires, while Bob's render is still pending.
     await advance(9_000);
     expect(bob).not.toHaveBeenCalled();
     expect(alice).toHaveBeenCalledTimes(2);
-    expect(screen.getByTestId('consumer-0').textContent).toBe('alice-2');
+    expect(screen.getByTestId('consumer-0').textContent).toBe('token-2');
   });
 
   it('aborts a request for a scope that is no longer wanted', async () => {
@@ -294,23 +292,14 @@ describe('useGuestToken', () => {
         }),
     );
     const onError = vi.fn();
-    let latest: string | null = null;
-    const onToken = (token: string | null) => {
-      latest = token;
-    };
-    const tree = (scope: string) => (
-      <DatabrainProvider fetchToken={fetchToken} scope={scope} onError={onError}>
-        <Probe onToken={onToken} />
-      </DatabrainProvider>
-    );
-    const { rerender } = render(tree('alice'));
+    const { seen, switchTo } = renderRecordingTokens({ fetchToken, scope: 'alice', onError });
     await advance();
-    rerender(tree('bob'));
+    switchTo({ fetchToken, scope: 'bob', onError });
     await advance();
     expect(signals[0]?.aborted).toBe(true);
     expect(signals[1]?.aborted).toBe(false);
     await advance(1_000);
-    expect(latest).toBe('t2');
+    expect(seen.at(-1)).toBe('t2');
     expect(onError).not.toHaveBeenCalled();
   });
 
