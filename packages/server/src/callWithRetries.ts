@@ -17,16 +17,16 @@ export type CallSafety = 'idempotent' | 'unsafe';
  * this call, waiting a capped, jittered exponential backoff or the
  * `Retry-After` DataBrain asked for. The caller's signal ends the waits too.
  */
-export async function callWithRetries(
+export async function callWithRetries<T>(
   options: ResolvedClientOptions,
-  call: DatabrainCall,
+  call: DatabrainCall<T>,
   safety: CallSafety,
   signal: AbortSignal | undefined,
-): Promise<Record<string, unknown>> {
+): Promise<T> {
   let lastError: DatabrainApiError | undefined;
   for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
     const result = await sendRequest(options, call, signal);
-    if (result.ok) return result.body;
+    if (result.ok) return result.value;
     lastError = result.error;
     const retryable = result.retry === 'always' || (result.retry === 'idempotent' && safety === 'idempotent');
     if (!retryable || attempt === options.maxRetries) break;

@@ -6,8 +6,6 @@ import {
   buildListDataAppsQuery,
   buildWorkspaceRequest,
   CREDENTIALS,
-  DATABRAIN_ENDPOINTS,
-  DatabrainApiError,
   type DatabrainEndpoint,
   DatabrainError,
   type DatasourceResponse,
@@ -18,6 +16,7 @@ import { assertServerRuntime } from './assertServerRuntime.ts';
 import { callWithRetries } from './callWithRetries.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
+import { isRecord } from './isRecord.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolveClientOptions.ts';
 
 type Method = keyof DatabrainClient;
@@ -34,25 +33,9 @@ function credentialFor(options: ResolvedClientOptions, endpoint: DatabrainEndpoi
   );
 }
 
-function unexpected(
-  endpoint: DatabrainEndpoint,
-  method: 'GET' | 'POST',
-  expected: string,
-): DatabrainApiError {
-  return new DatabrainApiError({
-    status: 200,
-    code: 'UNEXPECTED_RESPONSE',
-    message: `DataBrain answered without ${expected}`,
-    endpoint: `${method} ${DATABRAIN_ENDPOINTS[endpoint]}`,
-  });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function isNonEmptyString(value: unknown): value is string {
-  return typeof value === 'string' && value !== '';
+/** `value` when it is a non-empty string, otherwise `undefined`. */
+function nonEmptyString(value: unknown): string | undefined {
+  return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
 /**
@@ -84,16 +67,18 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
 
   // Admin creates: the credential is checked, then the input validated, both
   // before any request; never retried once DataBrain may have acted on them.
-  const create = (
+  const create = <T>(
     method: Method,
     endpoint: DatabrainEndpoint,
     build: () => unknown,
+    expected: string,
+    read: (answer: Record<string, unknown>) => T | undefined,
     callOptions: DatabrainCallOptions | undefined,
-  ): Promise<Record<string, unknown>> => {
+  ): Promise<T> => {
     const bearer = credentialFor(resolved, endpoint, method);
     return callWithRetries(
       resolved,
-      { method: 'POST', endpoint, bearer, body: build() },
+      { method: 'POST', endpoint, bearer, body: build(), expected, read },
       'unsafe',
       callOptions?.signal,
     );
@@ -103,68 +88,79 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
     async createGuestToken(input, callOptions): Promise<GuestToken> {
       const bearer = credentialFor(resolved, 'guestToken', 'createGuestToken');
       const body = buildGuestTokenRequest(input);
-      const answer = await callWithRetries(
+      const token = await callWithRetries(
         resolved,
-        { method: 'POST', endpoint: 'guestToken', bearer, body },
+        {
+          method: 'POST',
+          endpoint: 'guestToken',
+          bearer,
+          body,
+          expected: 'a token',
+          read: (answer) => nonEmptyString(answer.token),
+        },
         'idempotent',
         callOptions?.signal,
       );
-      if (!isNonEmptyString(answer.token)) throw unexpected('guestToken', 'POST', 'a token');
       const expiresIn = body.expiryTime ?? null;
-      return {
-        token: answer.token,
-        expiresIn,
-        expiresAt: expiresIn === null ? null : Date.now() + expiresIn,
-      };
+      return { token, expiresIn, expiresAt: expiresIn === null ? null : Date.now() + expiresIn };
     },
 
     async createWorkspace(input, callOptions): Promise<WorkspaceResponse> {
-      const answer = await create(
+      const name = await create(
         'createWorkspace',
         'workspace',
         () => buildWorkspaceRequest(input),
+        'data.name',
+        (answer) => (isRecord(answer.data) ? nonEmptyString(answer.data.name) : undefined),
         callOptions,
       );
-      const data = answer.data;
-      if (!isRecord(data) || !isNonEmptyString(data.name)) throw unexpected('workspace', 'POST', 'data.name');
-      return { data: { name: data.name }, error: null };
+      return { data: { name }, error: null };
     },
 
     async createDatasource(input, callOptions): Promise<DatasourceResponse> {
-      const answer = await create(
+      const name = await create(
         'createDatasource',
         'datasource',
         () => buildDatasourceRequest(input),
+        'a name',
+        (answer) => nonEmptyString(answer.name),
         callOptions,
       );
-      if (!isNonEmptyString(answer.name)) throw unexpected('datasource', 'POST', 'a name');
-      return { name: answer.name };
+      return { name };
     },
 
     async createApiToken(input, callOptions): Promise<ApiTokenResponse> {
-      const answer = await create(
+      const key = await create(
         'createApiToken',
         'apiTokens',
         () => buildApiTokenRequest(input),
+        'a key',
+        (answer) => nonEmptyString(answer.key),
         callOptions,
       );
-      if (!isNonEmptyString(answer.key)) throw unexpected('apiTokens', 'POST', 'a key');
-      return { key: answer.key };
+      return { key };
     },
 
     async listDataApps(query, callOptions): Promise<ListDataAppsResponse> {
       const bearer = credentialFor(resolved, 'dataApps', 'listDataApps');
       const search = new URLSearchParams(buildListDataAppsQuery(query));
-      const answer = await callWithRetries(
+      const data = await callWithRetries(
         resolved,
-        { method: 'GET', endpoint: 'dataApps', bearer, query: search },
+        {
+          method: 'GET',
+          endpoint: 'dataApps',
+          bearer,
+          query: search,
+          expected: 'a data array',
+          read: (answer) =>
+            Array.isArray(answer.data) && answer.data.every(isRecord)
+              ? (answer.data as unknown as ListDataAppsResponse['data'])
+              : undefined,
+        },
         'idempotent',
         callOptions?.signal,
       );
-      if (!Array.isArray(answer.data) || !answer.data.every(isRecord)) {
-        throw unexpected('dataApps', 'GET', 'a data array');
-      }
-      return { data: answer.data as unknown as ListDataAppsResponse['data'] };
+      return { data };
     },
   };
 }

@@ -130,15 +130,11 @@ describe('answers outside the documented shapes', () => {
 
 describe('requests', () => {
   it('sends the service token as a bearer with a JSON body under the base URL path prefix', async () => {
-    const client = await clientAnswering(() => ({ status: 200, body: JSON.stringify({ key: 'new-key' }) }), {
-      baseUrl: 'http://127.0.0.1:1/unused',
-    });
-    // Rebuild with the real server URL plus a prefix and trailing slash.
+    server = await startScriptedServer(() => ({ status: 200, body: JSON.stringify({ key: 'new-key' }) }));
     const prefixed = createDatabrainClient({
       serviceToken: SERVICE_TOKEN,
-      baseUrl: `${server?.url}/databrain/`,
+      baseUrl: `${server.url}/databrain/`,
     });
-    void client;
     await expect(prefixed.createApiToken({ dataAppName: 'demo-app', name: 'Production' })).resolves.toEqual({
       key: 'new-key',
     });

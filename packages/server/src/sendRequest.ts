@@ -6,17 +6,22 @@ import {
   isDatabrainApiErrorCode,
   parseErrorBody,
 } from '@databrain-embed/core';
+import { isRecord } from './isRecord.ts';
 import { parseRetryAfter } from './parseRetryAfter.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
 import { scrubSecrets } from './scrubSecrets.ts';
 
-/** One HTTP call to DataBrain, before retries. */
-export interface DatabrainCall {
+/** One HTTP call to DataBrain, before retries, and what its answer must hold. */
+export interface DatabrainCall<T> {
   readonly method: 'GET' | 'POST';
   readonly endpoint: DatabrainEndpoint;
   readonly bearer: string;
   readonly query?: URLSearchParams;
   readonly body?: unknown;
+  /** What the success body must contain, for the `UNEXPECTED_RESPONSE` message ("a token"). */
+  readonly expected: string;
+  /** Takes the result from a success body, or returns `undefined` when the body lacks it. */
+  readonly read: (body: Record<string, unknown>) => T | undefined;
 }
 
 /**
@@ -31,8 +36,8 @@ export interface DatabrainCall {
 export type RetryClass = 'always' | 'idempotent' | 'never';
 
 /** What one attempt produced. */
-export type AttemptResult =
-  | { readonly ok: true; readonly status: number; readonly body: Record<string, unknown> }
+export type AttemptResult<T> =
+  | { readonly ok: true; readonly value: T }
   | {
       readonly ok: false;
       readonly error: DatabrainApiError;
@@ -62,10 +67,6 @@ function errorCodeOf(value: unknown): string | undefined {
   return undefined;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -83,7 +84,7 @@ function classifyStatus(status: number): RetryClass {
 /**
  * The error for a call the caller aborted, between or during attempts.
  */
-export function abortedError(call: DatabrainCall, reason: unknown): DatabrainApiError {
+export function abortedError(call: DatabrainCall<unknown>, reason: unknown): DatabrainApiError {
   return new DatabrainApiError({
     status: 0,
     code: 'ABORTED',
@@ -96,13 +97,14 @@ export function abortedError(call: DatabrainCall, reason: unknown): DatabrainApi
 /**
  * Makes one attempt: sends the request with its own timeout (the caller's
  * signal also cancels it), reads the whole body under the same deadline, and
- * turns every outcome into either a JSON object or a {@link DatabrainApiError}.
+ * turns every outcome into either the value `call.read` takes from a JSON
+ * object or a {@link DatabrainApiError}.
  */
-export async function sendRequest(
+export async function sendRequest<T>(
   options: ResolvedClientOptions,
-  call: DatabrainCall,
+  call: DatabrainCall<T>,
   signal: AbortSignal | undefined,
-): Promise<AttemptResult> {
+): Promise<AttemptResult<T>> {
   const path = DATABRAIN_ENDPOINTS[call.endpoint];
   const endpoint = `${call.method} ${path}`;
   const query = call.query?.toString() ?? '';
@@ -119,7 +121,7 @@ export async function sendRequest(
     message: string,
     retry: RetryClass,
     extra: { cause?: unknown; retryAfterMs?: number | undefined } = {},
-  ): AttemptResult => {
+  ): AttemptResult<never> => {
     const retryAfterMs = extra.retryAfterMs;
     const error = new DatabrainApiError({
       status,
@@ -199,5 +201,14 @@ export async function sendRequest(
       'never',
     );
   }
-  return { ok: true, status: response.status, body };
+  const value = call.read(body);
+  if (value === undefined) {
+    return fail(
+      response.status,
+      'UNEXPECTED_RESPONSE',
+      `DataBrain answered without ${call.expected}`,
+      'never',
+    );
+  }
+  return { ok: true, value };
 }
