@@ -60,6 +60,12 @@ export type EmulatorFault = StatusFault | LatencyFault | DropFault;
 /**
  * What the faults decide for one request: a delay, then either the normal
  * answer, an error status, or a dropped connection.
+ *
+ * @example
+ * ```ts
+ * import type { FaultDecision } from '@databrain-embed/emulator';
+ * const decision: FaultDecision = { delayMs: 0, outcome: { kind: 'status', status: 429, retryAfter: 1 } };
+ * ```
  */
 export interface FaultDecision {
   readonly delayMs: number;

@@ -1,4 +1,5 @@
 import type { FilterReport } from './filterRows.ts';
+import { isRecord } from './isRecord.ts';
 import type { PreviewPayload } from './PreviewPayload.ts';
 import { describeFilter, describePermissions, formatExpiry, parseJsonAttribute } from './previewFormat.ts';
 
@@ -31,10 +32,6 @@ function h(tag: string, style: string, text?: string, testId?: string): HTMLElem
   if (text !== undefined) node.textContent = text;
   if (testId) node.setAttribute('data-testid', testId);
   return node;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function stringList(value: unknown): string[] | undefined {

@@ -1,3 +1,4 @@
+import { isRecord } from './isRecord.ts';
 import type { SampleRow } from './sampleData.ts';
 
 /**
@@ -44,10 +45,6 @@ export interface EmbedFilters {
 }
 
 type Predicate = (cell: unknown) => boolean;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
 

@@ -1,5 +1,6 @@
 import { DatabrainValidationError, type ValidationIssue } from '@databrain-embed/core';
 import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeedInput } from './emulatorSeed.ts';
+import { isRecord } from './isRecord.ts';
 
 /**
  * The JSON config file of the emulator (`--config file.json`): where to
@@ -22,10 +23,6 @@ export interface EmulatorConfig {
 const NAME_LISTS = ['serviceTokens', 'datasources', 'datamarts', 'llms', 'themes', 'workspaces'] as const;
 const SEED_KEYS: ReadonlySet<string> = new Set(['dataApps', ...NAME_LISTS]);
 const CONFIG_KEYS: ReadonlySet<string> = new Set(['host', 'port', 'includeDefaultSeed', 'seed']);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 const isName = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
 

@@ -3,7 +3,15 @@ import { CLI_USAGE, parseCliArgs } from './parseCliArgs.ts';
 import type { EmulatorConfig } from './parseEmulatorConfig.ts';
 import { type RunningEmulator, startEmulator } from './startEmulator.ts';
 
-/** The port the CLI listens on when neither `--port` nor the config names one. */
+/**
+ * The port the CLI listens on when neither `--port` nor the config names one.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_CLI_PORT } from '@databrain-embed/emulator';
+ * const apiUrl = `http://127.0.0.1:${DEFAULT_CLI_PORT}`;
+ * ```
+ */
 export const DEFAULT_CLI_PORT = 4555;
 
 /**

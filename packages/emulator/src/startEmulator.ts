@@ -87,6 +87,12 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+// Read cross-origin by the preview elements, so answered with CORS headers.
+const PREVIEW_ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
+  ['/api/v2/dashboard', dashboardPreviewRoute],
+  ['/api/v2/dashboard/embeddedMetric', metricPreviewRoute],
+]);
+
 const ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
   [DATABRAIN_ENDPOINTS.guestToken, guestTokenRoute],
   [DATABRAIN_ENDPOINTS.workspace, workspaceRoute],
@@ -94,17 +100,14 @@ const ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers
   [DATABRAIN_ENDPOINTS.apiTokens, apiTokensRoute],
   [DATABRAIN_ENDPOINTS.apiTokensLegacy, apiTokensRoute],
   [DATABRAIN_ENDPOINTS.dataApps, dataAppsRoute],
-  ['/api/v2/dashboard', dashboardPreviewRoute],
-  ['/api/v2/dashboard/embeddedMetric', metricPreviewRoute],
+  ...PREVIEW_ROUTES,
 ]);
-
-const PREVIEW_PATHS: ReadonlySet<string> = new Set(['/api/v2/dashboard', '/api/v2/dashboard/embeddedMetric']);
 
 function send(
   response: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = {},
 ): void {
   if (response.headersSent || response.destroyed) return;
   const text = body === undefined ? '' : JSON.stringify(body);
@@ -164,8 +167,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     response.on('close', () => {
       requests.push({ method, path, status: dropped ? 0 : response.statusCode });
     });
-    const isPreview = PREVIEW_PATHS.has(path);
-    const cors: Record<string, string> = isPreview ? { ...PREVIEW_CORS_HEADERS } : {};
+    const isPreview = PREVIEW_ROUTES.has(path);
+    const cors = isPreview ? PREVIEW_CORS_HEADERS : {};
     try {
       if (method === 'OPTIONS' && isPreview) {
         send(response, 204, undefined, cors);

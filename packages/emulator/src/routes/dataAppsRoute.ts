@@ -8,7 +8,20 @@ const PAGE_SIZE = 10;
 async function listDataApps(context: RouteContext): Promise<RouteResult> {
   requireServiceToken(context, 'dataApps', 'AUTHENTICATION_ERROR');
   const query = context.url.searchParams;
-  const apps: DataApp[] = [...context.state.dataApps.values()].map((app) => ({
+  const paginate = query.get('isPagination');
+  if (paginate !== null && paginate !== 'true' && paginate !== 'false') {
+    throw new EmulatorHttpError(400, 'INVALID_REQUEST_BODY', '`isPagination` must be "true" or "false".');
+  }
+  let apps = [...context.state.dataApps.values()];
+  if (paginate === 'true') {
+    const pageText = query.get('pageNumber') ?? '1';
+    const page = /^\d+$/.test(pageText) ? Number(pageText) : Number.NaN;
+    if (!(page >= 1)) {
+      throw new EmulatorHttpError(400, 'INVALID_REQUEST_BODY', '`pageNumber` must be a whole number from 1.');
+    }
+    apps = apps.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  }
+  const data: DataApp[] = apps.map((app) => ({
     name: app.name,
     type: 'embedded',
     createdAt: app.createdAt,
@@ -21,19 +34,6 @@ async function listDataApps(context: RouteContext): Promise<RouteResult> {
       updatedAt: app.updatedAt,
     })),
   }));
-  const paginate = query.get('isPagination');
-  if (paginate !== null && paginate !== 'true' && paginate !== 'false') {
-    throw new EmulatorHttpError(400, 'INVALID_REQUEST_BODY', '`isPagination` must be "true" or "false".');
-  }
-  let data = apps;
-  if (paginate === 'true') {
-    const pageText = query.get('pageNumber') ?? '1';
-    const page = /^\d+$/.test(pageText) ? Number(pageText) : Number.NaN;
-    if (!(page >= 1)) {
-      throw new EmulatorHttpError(400, 'INVALID_REQUEST_BODY', '`pageNumber` must be a whole number from 1.');
-    }
-    data = apps.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
-  }
   const response: ListDataAppsResponse = { data };
   return { status: 200, body: response };
 }
