@@ -12,7 +12,7 @@ export function readLiveSettings(env: NodeJS.ProcessEnv = process.env): LiveSett
   const missing = LIVE_VARIABLES.filter((name) => !env[name]);
   if (missing.length === LIVE_VARIABLES.length) return undefined;
   const [apiUrl, apiKey, dataApp] = LIVE_VARIABLES.map((name) => env[name]);
-  if (missing.length > 0 || !apiUrl || !apiKey || !dataApp) {
+  if (!apiUrl || !apiKey || !dataApp) {
     throw new Error(
       `[databrain-embed] Live mode needs ${LIVE_VARIABLES.join(', ')}; missing: ${missing.join(', ')}. ` +
         'Unset all three to use the local emulator.',

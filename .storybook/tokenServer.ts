@@ -26,13 +26,13 @@ import {
 import { toNodeHandler } from '@databrain-embed/server/node';
 import { readLiveSettings } from './liveMode.ts';
 import { findPersona } from './personas.ts';
-
-export const TOKEN_PATH = '/api/databrain/token';
-export const OUTAGE_PATH = '/api/databrain/outage';
-export const MODE_PATH = '/api/databrain/mode';
-export const EMULATOR_PROXY_PREFIX = '/databrain-emulator';
-
-export type StoryBackendMode = 'emulator' | 'live';
+import {
+  EMULATOR_PROXY_PREFIX,
+  MODE_PATH,
+  OUTAGE_PATH,
+  type StoryBackendMode,
+  TOKEN_PATH,
+} from './routes.ts';
 
 export type Middleware = (
   request: IncomingMessage,
@@ -89,6 +89,7 @@ function proxyToEmulator(
  */
 export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): Promise<StoryBackend> {
   const live = readLiveSettings(env);
+  const mode: StoryBackendMode = live ? 'live' : 'emulator';
   let emulator: { url: string; close(): Promise<void> } | undefined;
   let client: ReturnType<typeof createDatabrainClient>;
   let dataAppName: string;
@@ -121,7 +122,7 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
     const url = new URL(request.url ?? '/', 'http://story.local');
     const { pathname, searchParams } = url;
     if (pathname === MODE_PATH && request.method === 'GET') {
-      sendJson(response, 200, { mode: live ? 'live' : 'emulator' });
+      sendJson(response, 200, { mode });
       return;
     }
     if (pathname === OUTAGE_PATH && request.method === 'POST') {
@@ -164,7 +165,7 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
   };
 
   return {
-    mode: live ? 'live' : 'emulator',
+    mode,
     emulatorUrl: emulator?.url,
     middleware,
     close: async () => {

@@ -1,8 +1,9 @@
 import { Dashboard, type ErrorFallbackProps } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { expect, userEvent, waitFor } from 'storybook/test';
-import { field, findReadyPreview, PREVIEW_TIMEOUT } from './support/preview.ts';
+import { expect, userEvent, within } from 'storybook/test';
+import { OUTAGE_PATH } from '../.storybook/routes.ts';
+import { field, findReadyPreview, PREVIEW_TIMEOUT, waitForText } from './support/preview.ts';
 import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 import { newSession } from './support/session.ts';
 
@@ -30,7 +31,7 @@ function EndpointDownStory({ customErrorFallback }: EndpointDownStoryProps) {
   const [session] = useState(newSession);
   const [down, setDown] = useState(true);
   const restore = async () => {
-    await fetch(`/api/databrain/outage?session=${session}&down=false`, { method: 'POST' });
+    await fetch(`${OUTAGE_PATH}?session=${session}&down=false`, { method: 'POST' });
     setDown(false);
   };
   return (
@@ -67,32 +68,47 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
+/** The error view, once the first token request has failed. */
+function findAlert(canvasElement: HTMLElement): Promise<HTMLElement> {
+  return within(canvasElement).findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
+}
+
+/** The default error view is shown, and no dashboard. */
+async function expectDefaultErrorView(canvasElement: HTMLElement): Promise<void> {
+  await expect(await findAlert(canvasElement)).toHaveTextContent('The dashboard could not be loaded.');
+  await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
+}
+
+/**
+ * Brings the endpoint back, presses the error view's retry button unless the
+ * provider's own retry got there first, and returns the dashboard once ready.
+ */
+async function bringEndpointBack(canvasElement: HTMLElement, retryName: string): Promise<HTMLElement> {
+  const canvas = within(canvasElement);
+  await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
+  await waitForText(canvasElement, 'endpoint-state', 'back up');
+  const retry = canvas.queryByRole('button', { name: retryName });
+  if (retry) await userEvent.click(retry);
+  const dashboard = await findReadyPreview(canvasElement);
+  await expect(canvas.queryByRole('alert')).toBeNull();
+  return dashboard;
+}
+
 /** While the endpoint stays down, the default error view stays: a message and a Retry button. */
 export const StillDown: Story = {
   play: async ({ canvas, canvasElement }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
-    await expect(alert).toHaveTextContent('The dashboard could not be loaded.');
+    await expectDefaultErrorView(canvasElement);
     await expect(canvas.getByRole('button', { name: 'Retry' })).toBeVisible();
     await expect(canvas.getByTestId('endpoint-state')).toHaveTextContent('down (HTTP 503)');
-    await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
   },
 };
 
 /** Once the endpoint is back, Retry (or the next automatic retry) loads the dashboard. */
 export const Recovers: Story = {
-  play: async ({ canvas, canvasElement }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
-    await expect(alert).toHaveTextContent('The dashboard could not be loaded.');
-    await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
-
-    await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
-    await waitFor(() => expect(canvas.getByTestId('endpoint-state')).toHaveTextContent('back up'));
-    const retry = canvas.queryByRole('button', { name: 'Retry' });
-    if (retry) await userEvent.click(retry);
-
-    const dashboard = await findReadyPreview(canvasElement);
+  play: async ({ canvasElement }) => {
+    await expectDefaultErrorView(canvasElement);
+    const dashboard = await bringEndpointBack(canvasElement, 'Retry');
     await expect(field(dashboard, 'client')).toBe('acme');
-    await expect(canvas.queryByRole('alert')).toBeNull();
   },
 };
 
@@ -100,21 +116,14 @@ export const Recovers: Story = {
 export const CustomErrorView: Story = {
   args: { customErrorFallback: true },
   play: async ({ canvas, canvasElement }) => {
-    const alert = await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
+    const alert = await findAlert(canvasElement);
     await expect(alert).toHaveTextContent('Analytics are unavailable right now.');
     await expect(alert).toHaveTextContent('answered HTTP 503');
 
     // Retrying while the endpoint is still down keeps the error view.
     await userEvent.click(canvas.getByRole('button', { name: 'Try again' }));
-    await expect(await canvas.findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT })).toHaveTextContent(
-      'HTTP 503',
-    );
+    await expect(await findAlert(canvasElement)).toHaveTextContent('HTTP 503');
 
-    await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
-    await waitFor(() => expect(canvas.getByTestId('endpoint-state')).toHaveTextContent('back up'));
-    const retry = canvas.queryByRole('button', { name: 'Try again' });
-    if (retry) await userEvent.click(retry);
-    await findReadyPreview(canvasElement);
-    await expect(canvas.queryByRole('alert')).toBeNull();
+    await bringEndpointBack(canvasElement, 'Try again');
   },
 };

@@ -6,10 +6,10 @@ import {
 } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useCallback, useState } from 'react';
-import { expect, waitFor } from 'storybook/test';
+import { expect } from 'storybook/test';
 import { loadStoryElements } from './support/loadStoryElements.ts';
-import { field, findReadyPreview } from './support/preview.ts';
-import { tokenEndpointFor } from './support/StoryDatabrain.tsx';
+import { expectTokenSwappedInPlace, field, findReadyPreview, waitForText } from './support/preview.ts';
+import { requestToken } from './support/StoryDatabrain.tsx';
 
 /**
  * Asks the story backend for a 5-second token but does not pass its
@@ -17,13 +17,7 @@ import { tokenEndpointFor } from './support/StoryDatabrain.tsx';
  * provider cannot schedule a refresh and relies on the element instead.
  */
 const fetchTokenWithoutLifetime: FetchToken = async (signal) => {
-  const response = await fetch(tokenEndpointFor('acme-expiring'), {
-    method: 'POST',
-    credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
-    body: '{}',
-    signal,
-  });
+  const response = await requestToken('acme-expiring', signal);
   if (!response.ok) throw new Error(`[story] token endpoint answered HTTP ${response.status}`);
   const { token } = (await response.json()) as { token: string };
   return { token, expiresIn: null };
@@ -72,13 +66,9 @@ export const RefreshOnExpiry: Story = {
     const firstToken = field(dashboard, 'token');
     await expect(canvas.getByTestId('events')).toHaveTextContent('none yet');
 
-    await waitFor(() => expect(canvas.getByTestId('events')).toHaveTextContent('TOKEN_EXPIRED'), {
-      timeout: 30_000,
-    });
-    await waitFor(() => expect(dashboard.dataset.tokenVersion).toBe('1'), { timeout: 30_000 });
+    await waitForText(canvasElement, 'events', 'TOKEN_EXPIRED');
+    await expectTokenSwappedInPlace(canvasElement, dashboard, instance);
     await findReadyPreview(canvasElement);
-    await expect(canvasElement.querySelector('dbn-dashboard')).toBe(dashboard);
-    await expect(dashboard.dataset.instance).toBe(instance);
     await expect(field(dashboard, 'token')).not.toBe(firstToken);
   },
 };

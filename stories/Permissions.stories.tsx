@@ -1,3 +1,4 @@
+import { describePermissions } from '@databrain-embed/emulator/elements';
 import { Dashboard } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
@@ -10,9 +11,11 @@ import {
 import { field, findReadyPreview } from './support/preview.ts';
 import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
+const USERS = ['acme-viewer', 'acme-analyst', 'acme-editor'] as const satisfies readonly PersonaName[];
+
 interface PermissionsStoryProps {
   /** Who is signed in; the backend grants their permissions into the token. */
-  user: Extract<PersonaName, 'acme-viewer' | 'acme-analyst' | 'acme-editor'>;
+  user: (typeof USERS)[number];
 }
 
 function PermissionsStory({ user }: PermissionsStoryProps) {
@@ -21,16 +24,6 @@ function PermissionsStory({ user }: PermissionsStoryProps) {
       <Dashboard dashboardId="sales-overview" />
     </StoryDatabrain>
   );
-}
-
-function granted(permissions: Record<string, boolean>): string[] {
-  return Object.keys(permissions).filter((name) => permissions[name]);
-}
-
-/** `granted: a, b · denied: c, d` as the preview prints it. */
-function expectedText(permissions: Record<string, boolean>): string {
-  const denied = Object.keys(permissions).filter((name) => !permissions[name]);
-  return `granted: ${granted(permissions).join(', ') || '—'} · denied: ${denied.join(', ') || '—'}`;
 }
 
 /**
@@ -50,7 +43,7 @@ function expectedText(permissions: Record<string, boolean>): string {
 const meta = {
   title: 'Embedding/Permissions',
   component: PermissionsStory,
-  argTypes: { user: { control: 'inline-radio', options: ['acme-viewer', 'acme-analyst', 'acme-editor'] } },
+  argTypes: { user: { control: 'inline-radio', options: USERS } },
 } satisfies Meta<typeof PermissionsStory>;
 
 export default meta;
@@ -61,7 +54,7 @@ export const ReadOnlyViewer: Story = {
   args: { user: 'acme-viewer' },
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);
-    await expect(field(dashboard, 'permissions')).toBe(expectedText(VIEWER_PERMISSIONS));
+    await expect(field(dashboard, 'permissions')).toBe(describePermissions(VIEWER_PERMISSIONS));
     await expect(field(dashboard, 'permissions')).toMatch(/denied: .*isEnableDownloadMetrics/);
   },
 };
@@ -72,7 +65,7 @@ export const Analyst: Story = {
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);
     const text = field(dashboard, 'permissions');
-    await expect(text).toBe(expectedText(ANALYST_PERMISSIONS));
+    await expect(text).toBe(describePermissions(ANALYST_PERMISSIONS));
     await expect(text).toMatch(/^granted: isEnableUnderlyingData, isEnableDownloadMetrics,/);
     await expect(text).toMatch(/denied: .*isEnableCustomizeLayout/);
   },
@@ -83,7 +76,7 @@ export const Editor: Story = {
   args: { user: 'acme-editor' },
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);
-    await expect(field(dashboard, 'permissions')).toBe(expectedText(EDITOR_PERMISSIONS));
+    await expect(field(dashboard, 'permissions')).toBe(describePermissions(EDITOR_PERMISSIONS));
     await expect(field(dashboard, 'permissions')).toMatch(/denied: —$/);
   },
 };

@@ -1,11 +1,13 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
-import { expect, waitFor } from 'storybook/test';
-import { PERSONA_NAMES } from '../.storybook/personas.ts';
+import { expect } from 'storybook/test';
+import { PERSONA_NAMES, type PersonaName } from '../.storybook/personas.ts';
+import { waitForText } from './support/preview.ts';
+import { requestToken, tokenEndpointFor } from './support/StoryDatabrain.tsx';
 
 interface TokenEndpointProps {
-  /** The signed-in user, by persona name; the server decides everything else. */
-  user: string;
+  /** The signed-in user, by persona name (`nobody`: signed out); the server decides everything else. */
+  user: PersonaName | 'nobody';
 }
 
 interface Answer {
@@ -19,12 +21,7 @@ function TokenEndpoint({ user }: TokenEndpointProps) {
   useEffect(() => {
     let cancelled = false;
     setAnswer(undefined);
-    fetch(`/api/databrain/token?user=${encodeURIComponent(user)}`, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'content-type': 'application/json' },
-      body: '{}',
-    })
+    requestToken(user)
       .then(async (response) => ({
         status: response.status,
         body: (await response.json()) as Record<string, unknown>,
@@ -44,7 +41,7 @@ function TokenEndpoint({ user }: TokenEndpointProps) {
   return (
     <figure style={{ margin: 0 }}>
       <figcaption>
-        <code>POST /api/databrain/token?user={user}</code> answered{' '}
+        <code>POST {tokenEndpointFor(user)}</code> answered{' '}
         <strong data-testid="status">{answer.status}</strong>
       </figcaption>
       <pre data-testid="body" style={{ background: '#f3f4f6', padding: 12, borderRadius: 6 }}>
@@ -72,8 +69,8 @@ type Story = StoryObj<typeof meta>;
 
 /** A signed-in user gets `{ token, expiresIn }`, the lifetime in milliseconds. */
 export const SignedIn: Story = {
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('200'), { timeout: 15_000 });
+  play: async ({ canvas, canvasElement }) => {
+    await waitForText(canvasElement, 'status', '200');
     const body = JSON.parse(canvas.getByTestId('body').textContent ?? '{}') as Record<string, unknown>;
     await expect(body.token).toEqual(expect.stringMatching(/^.{8}…$/));
     await expect(body.expiresIn).toBe(3_600_000);
@@ -83,8 +80,8 @@ export const SignedIn: Story = {
 /** The 15-second persona gets a 15 000 ms lifetime, decided on the server. */
 export const ShortLived: Story = {
   args: { user: 'acme-short-lived' },
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('200'), { timeout: 15_000 });
+  play: async ({ canvas, canvasElement }) => {
+    await waitForText(canvasElement, 'status', '200');
     await expect(canvas.getByTestId('body')).toHaveTextContent('"expiresIn": 15000');
   },
 };
@@ -92,8 +89,8 @@ export const ShortLived: Story = {
 /** Nobody signed in (a persona the server does not know): 401, no token. */
 export const SignedOut: Story = {
   args: { user: 'nobody' },
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByTestId('status')).toHaveTextContent('401'), { timeout: 15_000 });
+  play: async ({ canvas, canvasElement }) => {
+    await waitForText(canvasElement, 'status', '401');
     await expect(canvas.getByTestId('body')).toHaveTextContent('UNAUTHORIZED');
     await expect(canvas.getByTestId('body')).not.toHaveTextContent('"token"');
   },

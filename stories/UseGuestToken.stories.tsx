@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import type { PersonaName } from '../.storybook/personas.ts';
-import { PREVIEW_TIMEOUT } from './support/preview.ts';
+import { PREVIEW_TIMEOUT, waitForText } from './support/preview.ts';
 import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 import { newSession } from './support/session.ts';
 
@@ -43,8 +43,10 @@ function TokenPanel() {
   );
 }
 
+const USERS = ['acme-viewer', 'acme-slow', 'acme-outage'] as const satisfies readonly PersonaName[];
+
 interface UseGuestTokenStoryProps {
-  user: Extract<PersonaName, 'acme-viewer' | 'acme-slow' | 'acme-outage'>;
+  user: (typeof USERS)[number];
 }
 
 function UseGuestTokenStory({ user }: UseGuestTokenStoryProps) {
@@ -65,7 +67,7 @@ function UseGuestTokenStory({ user }: UseGuestTokenStoryProps) {
 const meta = {
   title: 'Token/useGuestToken',
   component: UseGuestTokenStory,
-  argTypes: { user: { control: 'inline-radio', options: ['acme-viewer', 'acme-slow', 'acme-outage'] } },
+  argTypes: { user: { control: 'inline-radio', options: USERS } },
 } satisfies Meta<typeof UseGuestTokenStory>;
 
 export default meta;
@@ -74,10 +76,8 @@ type Story = StoryObj<typeof meta>;
 /** `ready` with a one-hour token; `refresh()` fetches a new one while the old one stays usable. */
 export const Ready: Story = {
   args: { user: 'acme-viewer' },
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByTestId('hook-status')).toHaveTextContent('ready'), {
-      timeout: PREVIEW_TIMEOUT,
-    });
+  play: async ({ canvas, canvasElement }) => {
+    await waitForText(canvasElement, 'hook-status', 'ready');
     const first = canvas.getByTestId('hook-token').textContent;
     await expect(first).toMatch(/^.{8}…$/);
     const expiresAt = Date.parse(canvas.getByTestId('hook-expiresAt').textContent ?? '');
@@ -96,22 +96,18 @@ export const Ready: Story = {
 /** `loading` while the first token is on its way (this backend takes 4 s). */
 export const Loading: Story = {
   args: { user: 'acme-slow' },
-  play: async ({ canvas }) => {
+  play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByTestId('hook-status')).toHaveTextContent('loading');
     await expect(canvas.getByTestId('hook-token')).toHaveTextContent('null');
-    await waitFor(() => expect(canvas.getByTestId('hook-status')).toHaveTextContent('ready'), {
-      timeout: PREVIEW_TIMEOUT,
-    });
+    await waitForText(canvasElement, 'hook-status', 'ready');
   },
 };
 
 /** `error` with the reason when the token endpoint fails; no token is handed out. */
 export const Failed: Story = {
   args: { user: 'acme-outage' },
-  play: async ({ canvas }) => {
-    await waitFor(() => expect(canvas.getByTestId('hook-status')).toHaveTextContent('error'), {
-      timeout: PREVIEW_TIMEOUT,
-    });
+  play: async ({ canvas, canvasElement }) => {
+    await waitForText(canvasElement, 'hook-status', 'error');
     await expect(canvas.getByTestId('hook-error')).toHaveTextContent('answered HTTP 503');
     await expect(canvas.getByTestId('hook-token')).toHaveTextContent('null');
   },

@@ -1,17 +1,30 @@
 import { DatabrainProvider, type DatabrainProviderProps } from '@databrain-embed/react';
 import type { ReactElement, ReactNode } from 'react';
 import type { PersonaName } from '../../.storybook/personas.ts';
+import { TOKEN_PATH } from '../../.storybook/routes.ts';
 import { loadStoryElements } from './loadStoryElements.ts';
 
 /**
- * The story backend's token endpoint for a persona. The browser names the
- * user only; the server decides tenant, filters, permissions and lifetime.
- * `session` keeps one story's outage switch apart from another's.
+ * The story backend's token endpoint for a persona (`'nobody'`, a name the
+ * server does not know, is signed out). The browser names the user only; the
+ * server decides tenant, filters, permissions and lifetime. `session` keeps
+ * one story's outage switch apart from another's.
  */
-export function tokenEndpointFor(user: PersonaName, session?: string): string {
+export function tokenEndpointFor(user: PersonaName | 'nobody', session?: string): string {
   const query = new URLSearchParams({ user });
   if (session) query.set('session', session);
-  return `/api/databrain/token?${query.toString()}`;
+  return `${TOKEN_PATH}?${query.toString()}`;
+}
+
+/** Asks the token endpoint for a token as the provider's `tokenEndpoint` does: POST, same-origin cookies. */
+export function requestToken(user: PersonaName | 'nobody', signal?: AbortSignal): Promise<Response> {
+  return fetch(tokenEndpointFor(user), {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal: signal ?? null,
+  });
 }
 
 type ProviderOptions = Omit<DatabrainProviderProps, 'tokenEndpoint' | 'fetchToken' | 'children'>;

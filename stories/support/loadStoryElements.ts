@@ -1,13 +1,12 @@
 import { definePreviewElements } from '@databrain-embed/emulator/elements';
+import { EMULATOR_PROXY_PREFIX, MODE_PATH, type StoryBackendMode } from '../../.storybook/routes.ts';
 
-export type StoryMode = 'emulator' | 'live';
-
-let mode: Promise<StoryMode> | undefined;
+let mode: Promise<StoryBackendMode> | undefined;
 
 /** Asks the story backend whether it mints from the emulator or from DataBrain (the only thing it tells). */
-export function storyMode(): Promise<StoryMode> {
-  mode ??= fetch('/api/databrain/mode')
-    .then((response) => response.json() as Promise<{ mode: StoryMode }>)
+function storyMode(): Promise<StoryBackendMode> {
+  mode ??= fetch(MODE_PATH)
+    .then((response) => response.json() as Promise<{ mode: StoryBackendMode }>)
     .then((body) => body.mode)
     .catch((error: unknown) => {
       mode = undefined;
@@ -16,17 +15,14 @@ export function storyMode(): Promise<StoryMode> {
   return mode;
 }
 
-/** Where the emulator's preview routes are proxied, on the page's own origin. */
-export const EMULATOR_PREVIEW_URL = '/databrain-emulator';
-
 /**
- * The stories' `loadElements`: the emulator's preview elements by default,
- * DataBrain's own elements in live mode.
+ * The stories' `loadElements`: the emulator's preview elements (proxied on the
+ * page's own origin) by default, DataBrain's own elements in live mode.
  */
 export async function loadStoryElements(): Promise<void> {
   if ((await storyMode()) === 'live') {
     await import('@databrainhq/plugin/web');
     return;
   }
-  await definePreviewElements({ apiUrl: `${location.origin}${EMULATOR_PREVIEW_URL}` });
+  await definePreviewElements({ apiUrl: `${location.origin}${EMULATOR_PROXY_PREFIX}` });
 }

@@ -26,15 +26,23 @@ export function field(element: HTMLElement, name: string): string {
   return within(element).getByTestId(`dbn-preview-${name}`).textContent ?? '';
 }
 
+/** Waits until the one element with this `data-testid` under `root` shows `text`. */
+export async function waitForText(
+  root: HTMLElement,
+  testId: string,
+  text: string | RegExp,
+  timeout = PREVIEW_TIMEOUT,
+): Promise<void> {
+  await waitFor(() => expect(within(root).getByTestId(testId)).toHaveTextContent(text), { timeout });
+}
+
 /** Waits until the preview element shows `status` (default `ready`), and returns it. */
 export async function expectStatus(
   element: HTMLElement,
   status: 'loading' | 'ready' | 'expired' | 'error' = 'ready',
   timeout = PREVIEW_TIMEOUT,
 ): Promise<HTMLElement> {
-  await waitFor(() => expect(within(element).getByTestId('dbn-preview-status')).toHaveTextContent(status), {
-    timeout,
-  });
+  await waitForText(element, 'dbn-preview-status', status, timeout);
   return element;
 }
 
@@ -47,10 +55,20 @@ export async function findReadyPreview(
   return expectStatus(await findElement(root, tag, index));
 }
 
-/** The tenant column of every row the preview shows. */
-export function tenantsShown(element: HTMLElement): string[] {
-  const rows = within(element).getByTestId('dbn-preview-rows').querySelectorAll('tr');
-  return [...rows].map((row) => row.querySelector('td')?.textContent ?? '');
+/**
+ * Waits until the element got its next token (`data-token-version` 1), and
+ * checks it got it in place: still the only one of its kind in `root`, with
+ * the `data-instance` it had before.
+ */
+export async function expectTokenSwappedInPlace(
+  root: HTMLElement,
+  element: HTMLElement,
+  instance: string | undefined,
+): Promise<void> {
+  await waitFor(() => expect(element.dataset.tokenVersion).toBe('1'), { timeout: 30_000 });
+  await expect(root.querySelectorAll(element.localName)).toHaveLength(1);
+  await expect(root.querySelector(element.localName)).toBe(element);
+  await expect(element.dataset.instance).toBe(instance);
 }
 
 /** One column of every row the preview shows. */
@@ -60,4 +78,15 @@ export function columnShown(element: HTMLElement, column: string): string[] {
   if (index < 0) throw new Error(`no column ${column}`);
   const rows = within(element).getByTestId('dbn-preview-rows').querySelectorAll('tr');
   return [...rows].map((row) => row.querySelectorAll('td')[index]?.textContent ?? '');
+}
+
+/** The tenant column of every row the preview shows. */
+export function tenantsShown(element: HTMLElement): string[] {
+  return columnShown(element, 'tenant');
+}
+
+/** Some values (rows shown), and every one of them `value`. */
+export async function expectOnly(values: readonly string[], value: string): Promise<void> {
+  await expect(values.length).toBeGreaterThan(0);
+  await expect(new Set(values)).toEqual(new Set([value]));
 }
