@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { root } from './lib/paths.mjs';
+import { root } from '../scripts/workspace.mjs';
 import { rows, table } from './lib/report.mjs';
 
 const ALL = ['bytes', 'tokens', 'server', 'validation', 'render'];

@@ -1,13 +1,11 @@
 #!/usr/bin/env node
 // publint (strict) and @arethetypeswrong/cli on every built package.
 import { spawnSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bin, PACKAGES, root } from './workspace.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
 let failed = false;
-for (const name of ['core', 'server', 'emulator', 'react']) {
+for (const name of PACKAGES) {
   const cwd = join(root, 'packages', name);
   for (const [command, args] of [
     [bin('publint'), ['--strict']],

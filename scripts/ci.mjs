@@ -4,13 +4,11 @@
 // nothing is visible.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { bin, root } from './workspace.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const reportDir = join(root, '.vitest-reports');
 const report = join(reportDir, 'results.json');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
 
 const stages = [
   ['typecheck', bin('tsc'), ['-b']],

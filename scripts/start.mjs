@@ -7,9 +7,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { root } from './workspace.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const port = process.env.STORYBOOK_PORT ?? '6006';
 const host = process.env.STORYBOOK_HOST ?? '127.0.0.1';
 
@@ -19,12 +18,8 @@ const build = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs')], 
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const live = ['DATABRAIN_API_URL', 'DATABRAIN_API_KEY', 'DATABRAIN_DATA_APP'].every(
-  (name) => process.env[name],
-);
-console.log(
-  `\nStarting Storybook at http://${host}:${port}/ (${live ? 'live DataBrain' : 'local emulator'}); Ctrl-C stops it.\n`,
-);
+// The dev server logs which DataBrain the stories use (emulator or live).
+console.log(`\nStarting Storybook at http://${host}:${port}/; Ctrl-C stops it.\n`);
 
 const require = createRequire(import.meta.url);
 const storybookPackage = require.resolve('storybook/package.json', { paths: [root] });

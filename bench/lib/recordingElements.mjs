@@ -1,11 +1,10 @@
 // Stand-ins for `dbn-dashboard` and `dbn-metric` that record what happens to
-// them: how many were created, connected and removed, and every token set,
+// them: how many were created and removed, which are connected, and every token set,
 // with the time it arrived. They render nothing, so the figures measure the
 // token plumbing and React, not a chart library.
 
 export const record = {
   created: 0,
-  connected: 0,
   disconnected: 0,
   /** @type {Set<HTMLElement>} */
   live: new Set(),
@@ -13,7 +12,6 @@ export const record = {
 
 export function resetRecord() {
   record.created = 0;
-  record.connected = 0;
   record.disconnected = 0;
   record.live.clear();
 }
@@ -36,7 +34,6 @@ function defineRecorder(tag) {
       this.tokenLog.push({ at: Date.now(), token: value });
     }
     connectedCallback() {
-      record.connected += 1;
       record.live.add(this);
     }
     disconnectedCallback() {

@@ -4,16 +4,12 @@
 // in jsdom with stand-in elements that render nothing.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freshRoot, installDom } from './dom.mjs';
+import { median } from './median.mjs';
 import { defineRecordingElements, record, resetRecord } from './recordingElements.mjs';
 
 export const ELEMENTS = 100;
 export const SWAPS = 20;
 export const MOUNTS = 5;
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
-}
 
 async function until(condition, what) {
   const deadline = Date.now() + 10_000;

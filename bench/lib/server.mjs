@@ -9,13 +9,12 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { wireBody } from './grant.mjs';
 import { load } from './loadgen.mjs';
+import { median } from './median.mjs';
 
 const SERVE = fileURLToPath(new URL('./serve.mjs', import.meta.url));
 export const DURATION_MS = 3000;
 export const CONCURRENCY = 16;
 export const ROUNDS = 3;
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function summarize(rounds) {
   return {

@@ -1,3 +1,5 @@
+import { median } from './median.mjs';
+
 /**
  * Microseconds per call of `fn`: warms up, then runs batches of calls for
  * about `ms` in total and returns the median batch's time per call.
@@ -22,6 +24,5 @@ export function microsecondsPerOp(fn, ms = 600) {
     samples.push(((performance.now() - start) * 1000) / batch);
   }
   if (sink === Symbol.for('never')) console.log(sink);
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return median(samples);
 }
