@@ -1,20 +1,18 @@
 import type { ElementsLoader } from './ElementsLoader.ts';
 import { fail } from './fail.ts';
 
-// In a variable, so bundlers leave the import alone and do not fail when the
-// optional peer dependency is not installed.
-const PLUGIN_ENTRY = '@databrainhq/plugin/web';
-
 /**
- * The default loader: imports DataBrain's own elements at run time.
+ * The default loader: imports DataBrain's own elements. The specifier is a
+ * literal so that every bundler (Vite, webpack, Turbopack, esbuild) sees it
+ * and splits the plugin into its own lazy chunk; `@databrainhq/plugin` is a
+ * peer dependency for that reason.
  *
  * @example
  * ```ts
  * await importDatabrainPlugin();
  * ```
  */
-export const importDatabrainPlugin: ElementsLoader = () =>
-  import(/* webpackIgnore: true */ /* @vite-ignore */ PLUGIN_ENTRY);
+export const importDatabrainPlugin: ElementsLoader = () => import('@databrainhq/plugin/web');
 
 const pending = /* @__PURE__ */ new WeakMap<ElementsLoader, Promise<void>>();
 
