@@ -13,6 +13,10 @@ export function packagePreset(overrides: UserConfig = {}): UserConfig {
     fixedExtension: true,
     clean: true,
     sourcemap: false,
+    // CommonJS is shipped on purpose (see docs/ARCHITECTURE.md): apps on older
+    // bundlers and `require()` users get a build, so tsdown's advice to publish
+    // ESM only does not apply. Every other check stays on.
+    checks: { legacyCjs: false },
     ...overrides,
   };
 }
