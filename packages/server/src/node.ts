@@ -1,1 +1,1 @@
-export { type NodeHandler, toNodeHandler } from './toNodeHandler.ts';
+export { type NodeHandler, type NodeHandlerOptions, toNodeHandler } from './toNodeHandler.ts';
