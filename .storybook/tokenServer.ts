@@ -11,6 +11,11 @@
  * - `/databrain-emulator/api/v2/dashboard…`: the emulator's preview routes,
  *   proxied under the page's origin (emulator mode only).
  *
+ * Nothing it does reaches the dev server's error overlay: failures are
+ * answered (500) at the middleware boundary, and a browser that hangs up, for
+ * example a tab closed while the slow persona's token waits, ends its request
+ * quietly.
+ *
  * With `DATABRAIN_API_URL`, `DATABRAIN_API_KEY` and `DATABRAIN_DATA_APP` set,
  * tokens are minted by that DataBrain service instead and no emulator starts.
  * The key stays in this process: no route answers with it.
@@ -72,15 +77,55 @@ function proxyToEmulator(
     { method: request.method ?? 'GET', headers: { ...request.headers, host: target.host } },
     (answer) => {
       response.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.on('error', () => response.destroy());
       answer.pipe(response);
     },
   );
   upstream.on('error', () => {
+    if (clientGone(response)) return;
     if (!response.headersSent)
       sendJson(response, 502, { error: { code: 'BAD_GATEWAY', message: 'Emulator unreachable' } });
     else response.destroy();
   });
+  // A closed tab ends the forwarded request too.
+  response.on('close', () => {
+    if (!response.writableFinished) upstream.destroy();
+  });
   request.pipe(upstream);
+}
+
+/** The browser hung up (a tab closed, a fetch aborted): nobody is left to answer. */
+function clientGone(response: ServerResponse): boolean {
+  return (
+    response.destroyed ||
+    response.socket?.destroyed === true ||
+    (response.closed && !response.writableFinished)
+  );
+}
+
+/**
+ * Answers a failure inside the story backend without handing it to the dev
+ * server: Vite shows errors passed to `next` in its overlay, on top of every
+ * story. A browser that went away gets nothing (and nothing is logged: a
+ * closed tab is no error); anything else is logged once and answered 500.
+ */
+function answerFailure(response: ServerResponse, error: unknown): void {
+  if (clientGone(response)) return;
+  console.error('[story backend] request failed:', error instanceof Error ? error.message : error);
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  sendJson(response, 500, { error: { code: 'INTERNAL_ERROR', message: 'The story backend failed.' } });
+}
+
+/** Runs one step of a request; a synchronous throw is answered like any other failure. */
+function guarded(step: () => void, response: ServerResponse): void {
+  try {
+    step();
+  } catch (error) {
+    answerFailure(response, error);
+  }
 }
 
 /**
@@ -118,7 +163,7 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
   /** Sessions whose token endpoint is switched off (personas with `outage`). */
   const restored = new Set<string>();
 
-  const middleware: Middleware = (request, response, next) => {
+  const route: Middleware = (request, response, next) => {
     const url = new URL(request.url ?? '/', 'http://story.local');
     const { pathname, searchParams } = url;
     if (pathname === MODE_PATH && request.method === 'GET') {
@@ -148,8 +193,16 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
         });
         return;
       }
-      if (persona?.delay) setTimeout(() => tokenEndpoint(request, response, next), persona.delay);
-      else tokenEndpoint(request, response, next);
+      // The endpoint's own failures end here, never in the dev server's `next`.
+      const mint = () => tokenEndpoint(request, response, (error) => answerFailure(response, error));
+      if (persona?.delay) {
+        const late = setTimeout(() => {
+          if (clientGone(response)) return;
+          guarded(mint, response);
+        }, persona.delay);
+        // A tab closed while the slow backend "thinks" costs no token.
+        response.on('close', () => clearTimeout(late));
+      } else mint();
       return;
     }
     if (emulator && pathname.startsWith(`${EMULATOR_PROXY_PREFIX}/api/v2/dashboard`)) {
@@ -162,6 +215,13 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
       return;
     }
     next();
+  };
+
+  const middleware: Middleware = (request, response, next) => {
+    // A request body cut off by a closed tab errors the request stream; without a
+    // listener that error would be thrown. The response's own state tells what happened.
+    request.on('error', () => {});
+    guarded(() => route(request, response, next), response);
   };
 
   return {

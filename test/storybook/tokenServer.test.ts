@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type RunningEmulator, startEmulator } from '@databrain-embed/emulator';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PERSONAS } from '../../.storybook/personas.ts';
 import { type StoryBackend, startStoryBackend } from '../../.storybook/tokenServer.ts';
 
@@ -10,11 +10,21 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-/** Serves the backend's middleware on 127.0.0.1; paths it does not own answer 404. */
-async function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; backend: StoryBackend }> {
+/**
+ * Serves the backend's middleware on 127.0.0.1; paths it does not own answer
+ * 404. Whatever the middleware hands to `next` as an error (what Vite would
+ * show in its overlay) is collected in `passedOn`.
+ */
+async function serve(
+  env: NodeJS.ProcessEnv,
+): Promise<{ url: string; backend: StoryBackend; passedOn: unknown[] }> {
   const backend = await startStoryBackend(env);
+  const passedOn: unknown[] = [];
   const server: Server = createServer((request, response) =>
-    backend.middleware(request, response, () => response.writeHead(404).end('not here')),
+    backend.middleware(request, response, (error) => {
+      if (error !== undefined) passedOn.push(error);
+      response.writeHead(404).end('not here');
+    }),
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   cleanups.push(async () => {
@@ -22,7 +32,40 @@ async function serve(env: NodeJS.ProcessEnv): Promise<{ url: string; backend: St
     await new Promise<void>((done) => server.close(() => done()));
     await backend.close();
   });
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, backend };
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, backend, passedOn };
+}
+
+/**
+ * Starts a token request as a browser tab would and hangs up, as closing the
+ * tab does: after the headers and `sentBytes` of a body announced as longer
+ * (mid-upload), or after the whole body (while the answer is awaited).
+ */
+async function hangUpDuring(url: string, announcedBytes: number, sentBytes: number): Promise<void> {
+  const request = httpRequest(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'content-length': String(announcedBytes) },
+  });
+  const closed = new Promise<void>((done) => request.on('close', done));
+  request.on('error', () => {});
+  request.write('{'.padEnd(sentBytes, ' '));
+  if (sentBytes === announcedBytes) request.end();
+  // Let the server take the request in before the tab goes away.
+  await new Promise((done) => setTimeout(done, 200));
+  request.destroy();
+  await closed;
+}
+
+/** Everything written to the console as an error or warning while `run` runs. */
+async function consoleComplaintsDuring(run: () => Promise<void>): Promise<unknown[][]> {
+  const error = vi.spyOn(console, 'error');
+  const warn = vi.spyOn(console, 'warn');
+  try {
+    await run();
+    return [...error.mock.calls, ...warn.mock.calls];
+  } finally {
+    error.mockRestore();
+    warn.mockRestore();
+  }
 }
 
 const post = (url: string) =>
@@ -72,6 +115,31 @@ describe('the story backend in emulator mode', () => {
     expect((await post(`${url}/api/databrain/outage?session=s1&down=false`)).status).toBe(200);
     expect((await post(endpoint)).status).toBe(200);
     expect((await post(`${url}/api/databrain/token?user=acme-outage&session=s2`)).status).toBe(503);
+  });
+
+  it('stays quiet when a tab closes while the slow persona waits for its token, and keeps serving', async () => {
+    const { url, passedOn } = await serve({});
+    const slow = `${url}/api/databrain/token?user=acme-slow`;
+    const complaints = await consoleComplaintsDuring(async () => {
+      await hangUpDuring(slow, 2, 2);
+      // Started later with the same delay, this answer comes after the closed tab's turn.
+      const response = await post(slow);
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { token: string }).token).toEqual(expect.any(String));
+    });
+    expect(complaints).toEqual([]);
+    expect(passedOn).toEqual([]);
+  }, 30_000);
+
+  it('stays quiet when a tab closes in the middle of sending its request body, and keeps serving', async () => {
+    const { url, passedOn } = await serve({});
+    const complaints = await consoleComplaintsDuring(async () => {
+      await hangUpDuring(`${url}/api/databrain/token?user=acme-viewer`, 1_000, 10);
+      await hangUpDuring(`${url}/databrain-emulator/api/v2/dashboard?dashboardId=sales-overview`, 1_000, 10);
+      expect((await post(`${url}/api/databrain/token?user=acme-viewer`)).status).toBe(200);
+    });
+    expect(complaints).toEqual([]);
+    expect(passedOn).toEqual([]);
   });
 
   it('proxies only the preview routes of the emulator', async () => {
