@@ -8,6 +8,7 @@ describe('public exports', () => {
       'DATABRAIN_CLIENT_DEFAULTS',
       'createDatabrainClient',
       'createGuestTokenHandler',
+      'createGuestTokenIssuer',
     ]);
   });
 

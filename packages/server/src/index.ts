@@ -5,5 +5,10 @@ export {
   type GuestTokenHandlerErrorBody,
   type GuestTokenHandlerOptions,
 } from './createGuestTokenHandler.ts';
+export {
+  createGuestTokenIssuer,
+  type GuestTokenIssuer,
+  type IssuedGuestToken,
+} from './createGuestTokenIssuer.ts';
 export type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 export { DATABRAIN_CLIENT_DEFAULTS, type DatabrainClientOptions } from './DatabrainClientOptions.ts';
