@@ -28,7 +28,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/dist/**'],
+          exclude: ['**/node_modules/**', 'test/dist/**', 'test/tabs/**'],
           typecheck: {
             enabled: true,
             checker: 'tsc',
@@ -84,6 +84,19 @@ export default defineConfig({
           environment: 'node',
           include: ['test/dist/**/*.test.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        // Several tabs (pages of one browser context) of a Vite-built app in Debian's Chromium,
+        // driven through playwright-core, against the real token handler and the emulator.
+        resolve: { conditions: nodeConditions },
+        ssr,
+        test: {
+          name: 'tabs',
+          environment: 'node',
+          include: ['test/tabs/**/*.test.ts'],
+          testTimeout: 90_000,
           hookTimeout: 120_000,
         },
       },
