@@ -167,6 +167,11 @@ export function createGuestTokenHandler(
       const minted = await client.createGuestToken(input, { signal: request.signal });
       return json(200, { token: minted.token, expiresIn: minted.expiresIn });
     } catch (error) {
+      // The caller hung up (its signal cancelled the call): nobody reads this
+      // answer, and a cancelled request is no failure worth a log line.
+      if (request.signal.aborted) {
+        return failure(502, { code: 'UPSTREAM_ERROR', message: 'The token request was cancelled.' });
+      }
       report(error);
       if (error instanceof DatabrainApiError && error.status === 429) {
         const seconds = error.retryAfter;
