@@ -112,12 +112,14 @@ describe('createGuestTokenIssuer', () => {
     });
   });
 
-  it('aborts the DataBrain call with the given signal', async () => {
-    const { tokens } = issuer();
+  it('aborts the DataBrain call with the given signal, reporting no error', async () => {
+    const reported: unknown[] = [];
+    const { tokens } = issuer(reported);
     emulator.faults.add({ path: '/api/v2/guest-token/create', latencyMs: 10_000 });
     const controller = new AbortController();
     const minting = tokens.mint(new Headers({ cookie: 'session=alice' }), { signal: controller.signal });
     setTimeout(() => controller.abort(), 100);
     await expect(minting).rejects.toMatchObject({ name: 'DatabrainApiError' });
+    expect(reported).toEqual([]);
   });
 });
