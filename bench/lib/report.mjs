@@ -11,7 +11,7 @@ const times = (value) => `${fixed(value, 2)}×`;
 
 export function rows(results) {
   const out = [];
-  const { bytes, tokens, server, validation, render } = results;
+  const { bytes, tokens, server, validation, render, tabs } = results;
 
   if (bytes) {
     for (const kind of ['min', 'gzip', 'brotli']) {
@@ -122,6 +122,32 @@ export function rows(results) {
       `${fixed(direct.swapWallMs)} raw elements`,
       times(ours.swapWallMs / direct.swapWallMs),
     ]);
+  }
+  if (tabs) {
+    for (const run of tabs) {
+      const label = `T=${run.tabs} tabs, ${run.lifetimes}×${run.lifetimeMs / 1000} s tokens`;
+      out.push([
+        'tabs',
+        `${label}: requests`,
+        String(run.requests),
+        `ideal ${run.idealRequests} (one tab)`,
+        times(run.requests / run.idealRequests),
+      ]);
+      out.push([
+        'tabs',
+        `${label}: ms without valid token`,
+        fixed(run.worstInvalidMs, 0),
+        'ideal 0',
+        `worst of ${run.tabs}`,
+      ]);
+      out.push([
+        'tabs',
+        `${label}: elements re-created`,
+        String(run.recreated),
+        'ideal 0',
+        `${run.distinctTokens} distinct tokens`,
+      ]);
+    }
   }
   return out;
 }
