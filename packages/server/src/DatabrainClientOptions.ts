@@ -1,3 +1,5 @@
+import type { TokenReuseOptions } from './TokenReuseOptions.ts';
+
 /**
  * Options of {@link createDatabrainClient}. Pass only the credentials the
  * calls you make need: `apiKey` for guest tokens, `serviceToken` for the
@@ -34,6 +36,12 @@ export interface DatabrainClientOptions {
    * rate-limit error (with `retryAfter`) instead of a stalled request.
    */
   maxRetryDelay?: number | undefined;
+  /**
+   * Reuse of minted guest tokens (see {@link TokenReuseOptions}): on by
+   * default with an in-memory store; pass a store (such as Redis) to share
+   * tokens between app instances, or `false` to mint on every call.
+   */
+  tokenReuse?: TokenReuseOptions | false | undefined;
 }
 
 /**

@@ -14,10 +14,12 @@ import {
 } from '@databrain-embed/core';
 import { assertServerRuntime } from './assertServerRuntime.ts';
 import { callWithRetries } from './callWithRetries.ts';
+import { createTokenReuse } from './createTokenReuse.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
 import { isRecord } from './isRecord.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolveClientOptions.ts';
+import { resolveTokenReuse } from './resolveTokenReuse.ts';
 
 type Method = keyof DatabrainClient;
 
@@ -63,7 +65,13 @@ function nonEmptyString(value: unknown): string | undefined {
  */
 export function createDatabrainClient(options: DatabrainClientOptions): DatabrainClient {
   assertServerRuntime();
-  const resolved = resolveClientOptions(options);
+  // `tokenReuse` is checked on its own; the rest of the options as before.
+  const { tokenReuse: reuseOption, ...clientOptions } = isRecord(options)
+    ? options
+    : { tokenReuse: undefined };
+  const resolved = resolveClientOptions(isRecord(options) ? clientOptions : options);
+  const reuseOptions = resolveTokenReuse(reuseOption);
+  const reuse = reuseOptions === undefined ? undefined : createTokenReuse(reuseOptions, resolved.baseUrl);
 
   // Admin creates: the credential is checked, then the input validated, both
   // before any request; never retried once DataBrain may have acted on them.
@@ -88,21 +96,25 @@ export function createDatabrainClient(options: DatabrainClientOptions): Databrai
     async createGuestToken(input, callOptions): Promise<GuestToken> {
       const bearer = credentialFor(resolved, 'guestToken', 'createGuestToken');
       const body = buildGuestTokenRequest(input);
-      const token = await callWithRetries(
-        resolved,
-        {
-          method: 'POST',
-          endpoint: 'guestToken',
-          bearer,
-          body,
-          expected: 'a token',
-          read: (answer) => nonEmptyString(answer.token),
-        },
-        'idempotent',
-        callOptions?.signal,
-      );
-      const expiresIn = body.expiryTime ?? null;
-      return { token, expiresIn, expiresAt: expiresIn === null ? null : Date.now() + expiresIn };
+      const mint = async (signal: AbortSignal | undefined): Promise<GuestToken> => {
+        const token = await callWithRetries(
+          resolved,
+          {
+            method: 'POST',
+            endpoint: 'guestToken',
+            bearer,
+            body,
+            expected: 'a token',
+            read: (answer) => nonEmptyString(answer.token),
+          },
+          'idempotent',
+          signal,
+        );
+        const expiresIn = body.expiryTime ?? null;
+        return { token, expiresIn, expiresAt: expiresIn === null ? null : Date.now() + expiresIn };
+      };
+      const signal = callOptions?.signal;
+      return reuse === undefined ? mint(signal) : reuse.createGuestToken(body, mint, signal);
     },
 
     async createWorkspace(input, callOptions): Promise<WorkspaceResponse> {

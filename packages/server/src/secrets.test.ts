@@ -63,6 +63,8 @@ function tokenHandler(onError: (error: unknown) => void = (error) => console.err
       baseUrl: emulator.url,
       retryDelay: 5,
       maxRetries: 1,
+      // Each request must reach DataBrain, so the faults below are met.
+      tokenReuse: false,
     }),
     dataAppName: EMULATOR_DATA_APP,
     authorize: (request) =>

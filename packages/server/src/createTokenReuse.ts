@@ -1,0 +1,237 @@
+import { DATABRAIN_ENDPOINTS, DatabrainApiError, type GuestTokenRequest } from '@databrain-embed/core';
+import { abortableDelay } from './abortableDelay.ts';
+import type { GuestToken } from './DatabrainClient.ts';
+import type { StoredGuestToken } from './GuestTokenStore.ts';
+import { GuestTokenStoreError } from './GuestTokenStoreError.ts';
+import { guestTokenCacheKey } from './guestTokenCacheKey.ts';
+import type { ResolvedTokenReuse } from './resolveTokenReuse.ts';
+
+/** Mints a token at DataBrain; the signal cancels the call. */
+export type MintGuestToken = (signal: AbortSignal | undefined) => Promise<GuestToken>;
+
+/** The token reuse of one client, from {@link createTokenReuse}. */
+export interface TokenReuse {
+  /**
+   * A token for `body`: a stored one while enough of its life is left,
+   * otherwise one from `mint` (shared by identical concurrent calls).
+   */
+  createGuestToken(
+    body: GuestTokenRequest,
+    mint: MintGuestToken,
+    signal: AbortSignal | undefined,
+  ): Promise<GuestToken>;
+}
+
+/** One mint (or wait for another instance's) shared by identical concurrent calls. */
+interface Flight {
+  readonly promise: Promise<GuestToken>;
+  readonly controller: AbortController;
+  waiters: number;
+}
+
+type StoreCall = GuestTokenStoreError['operation'];
+
+/** What a store call gave: its value, or `failed` after it threw or timed out (already reported). */
+type StoreResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
+
+const FIRST_POLL_MS = 10;
+const LONGEST_POLL_MS = 100;
+
+function abortedError(reason: unknown): DatabrainApiError {
+  return new DatabrainApiError({
+    status: 0,
+    code: 'ABORTED',
+    message: 'The call to DataBrain was aborted by the caller',
+    endpoint: `POST ${DATABRAIN_ENDPOINTS.guestToken}`,
+    cause: reason,
+  });
+}
+
+function isStoredGuestToken(value: unknown): value is StoredGuestToken {
+  if (typeof value !== 'object' || value === null) return false;
+  const entry = value as Record<string, unknown>;
+  return typeof entry.token === 'string' && entry.token !== '' && Number.isFinite(entry.expiresAt);
+}
+
+/**
+ * Builds the token reuse of one client (see `TokenReuseOptions`). Tokens are
+ * kept under {@link guestTokenCacheKey}, never longer than they live; a
+ * store that fails or is slow is reported and skipped, never fatal.
+ */
+export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): TokenReuse {
+  const { store, minRemaining, storeTimeoutMs, lockTtlMs } = options;
+  const flights = new Map<string, Flight>();
+
+  const report = (error: unknown): void => {
+    try {
+      options.onError?.(error);
+    } catch {
+      // A failing logger must not fail a request the store could not serve.
+    }
+  };
+
+  const call = async <T>(operation: StoreCall, run: () => T | Promise<T>): Promise<StoreResult<T>> => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new GuestTokenStoreError(operation, `no answer within ${storeTimeoutMs} ms`)),
+        storeTimeoutMs,
+      );
+    });
+    try {
+      const value = await Promise.race([Promise.resolve().then(run), timeout]);
+      return { ok: true, value };
+    } catch (error) {
+      report(
+        error instanceof GuestTokenStoreError
+          ? error
+          : new GuestTokenStoreError(operation, 'the store failed', { cause: error }),
+      );
+      return { ok: false };
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** A stored entry as a token, when enough of its life is left. */
+  const reusable = (entry: unknown, lifetime: number): GuestToken | undefined => {
+    if (!isStoredGuestToken(entry)) return undefined;
+    const now = Date.now();
+    const left = entry.expiresAt - now;
+    if (left <= 0 || left < lifetime * minRemaining) return undefined;
+    // Another instance's clock may run ahead; never promise more than a lifetime.
+    const expiresIn = Math.min(left, lifetime);
+    return { token: entry.token, expiresIn, expiresAt: now + expiresIn };
+  };
+
+  const read = async (key: string, lifetime: number): Promise<StoreResult<GuestToken | undefined>> => {
+    const found = await call('get', () => store.get(key));
+    return found.ok ? { ok: true, value: reusable(found.value, lifetime) } : found;
+  };
+
+  /**
+   * Another instance holds the lock: poll for the token it stores, taking the
+   * lock ourselves once it is free (its holder finished without a token, or
+   * died and the lock lapsed). Resolves a token, `true` when we now hold the
+   * lock, or `false` when we should mint without it (waited long enough, or
+   * the store failed).
+   */
+  const waitForOther = async (
+    key: string,
+    owner: string,
+    lifetime: number,
+    signal: AbortSignal,
+  ): Promise<GuestToken | boolean> => {
+    const giveUpAt = Date.now() + lockTtlMs + LONGEST_POLL_MS;
+    let pause = FIRST_POLL_MS;
+    while (Date.now() < giveUpAt) {
+      await abortableDelay(pause, signal);
+      pause = Math.min(pause * 2, LONGEST_POLL_MS);
+      const found = await read(key, lifetime);
+      if (!found.ok) return false;
+      if (found.value !== undefined) return found.value;
+      const taken = await call('lock', () => store.lock?.(key, owner, lockTtlMs) ?? false);
+      if (!taken.ok) return false;
+      if (taken.value) return true;
+    }
+    return false;
+  };
+
+  const resolve = async (
+    key: string,
+    lifetime: number,
+    mint: MintGuestToken,
+    signal: AbortSignal,
+  ): Promise<GuestToken> => {
+    const found = await read(key, lifetime);
+    // A store that cannot answer now is skipped for the rest of this request.
+    if (!found.ok) return mint(signal);
+    if (found.value !== undefined) return found.value;
+
+    let owner: string | undefined;
+    if (store.lock !== undefined) {
+      const candidate = crypto.randomUUID();
+      const taken = await call('lock', () => store.lock?.(key, candidate, lockTtlMs) ?? false);
+      if (!taken.ok) return mint(signal);
+      if (taken.value) owner = candidate;
+      else {
+        const waited = await waitForOther(key, candidate, lifetime, signal);
+        if (typeof waited === 'object') return waited;
+        if (waited) owner = candidate;
+      }
+    }
+
+    // DataBrain starts the token's clock after this moment: counting from here
+    // keeps a stored entry from outliving the token.
+    const startedAt = Date.now();
+    try {
+      const minted = await mint(signal);
+      const expiresAt = startedAt + lifetime;
+      const ttlMs = expiresAt - Date.now();
+      if (ttlMs > 0) await call('set', () => store.set(key, { token: minted.token, expiresAt }, ttlMs));
+      return minted;
+    } finally {
+      if (owner !== undefined) {
+        const held = owner;
+        await call('unlock', () => store.unlock?.(key, held));
+      }
+    }
+  };
+
+  const join = (flight: Flight, signal: AbortSignal | undefined): Promise<GuestToken> => {
+    flight.waiters += 1;
+    if (signal === undefined) return flight.promise;
+    return new Promise<GuestToken>((done, fail) => {
+      const onAbort = (): void => {
+        flight.waiters -= 1;
+        // The mint is cancelled only when nobody waits for it any more.
+        if (flight.waiters === 0) flight.controller.abort(signal.reason);
+        fail(abortedError(signal.reason));
+      };
+      // The signal may have fired while the key was being computed.
+      if (signal.aborted) {
+        onAbort();
+        return;
+      }
+      signal.addEventListener('abort', onAbort, { once: true });
+      flight.promise.then(
+        (token) => {
+          signal.removeEventListener('abort', onAbort);
+          done(token);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          fail(error);
+        },
+      );
+    });
+  };
+
+  return {
+    async createGuestToken(body, mint, signal) {
+      if (signal?.aborted) throw abortedError(signal.reason);
+      const lifetime = body.expiryTime;
+      // A token that never expires is never stored: nothing would bound how
+      // long a stored copy outlives a change to the user's access.
+      if (lifetime === undefined) return mint(signal);
+      const key = await guestTokenCacheKey(baseUrl, body);
+      let flight = flights.get(key);
+      if (flight === undefined) {
+        const controller = new AbortController();
+        const created: Flight = {
+          promise: resolve(key, lifetime, mint, controller.signal),
+          controller,
+          waiters: 0,
+        };
+        const settle = (): void => {
+          if (flights.get(key) === created) flights.delete(key);
+        };
+        // Also marks a rejection as handled: waiters that all left saw their own error.
+        created.promise.then(settle, settle);
+        flights.set(key, created);
+        flight = created;
+      }
+      return join(flight, signal);
+    },
+  };
+}
