@@ -62,10 +62,13 @@ dbn-dashboard, dbn-metric { display: block; min-width: 0; max-width: 100%; }
 .dbn-preview__table th { text-align: left; padding: 3px 6px; border-bottom: 2px solid var(--dbn-accent, #4f46e5); white-space: nowrap; }
 .dbn-preview__table td { padding: 3px 6px; border-bottom: 1px solid #f3f4f6; white-space: nowrap; }
 .dbn-preview__table .dbn-preview__number { text-align: right; font-variant-numeric: tabular-nums; }
-@container (max-width: 460px) {
+@container (max-width: 470px) {
   .dbn-preview__table .dbn-preview__col--recurring, .dbn-preview__table .dbn-preview__col--region { display: none; }
 }
-@container (max-width: 360px) {
+@container (max-width: 300px) {
+  .dbn-preview__table th, .dbn-preview__table td { padding: 3px 4px; }
+}
+@container (max-width: 345px) {
   .dbn-preview__table .dbn-preview__col--date { display: none; }
   .dbn-preview__claims { grid-template-columns: minmax(0, 1fr); }
   .dbn-preview__claims dd { margin-bottom: 4px; }

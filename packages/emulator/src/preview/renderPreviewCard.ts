@@ -226,7 +226,8 @@ function filters(document: Document, view: PreviewView, titleId: string): HTMLEl
   return list;
 }
 
-function table(document: Document, payload: PreviewPayload | undefined, captionId: string): HTMLElement {
+function table(document: Document, view: PreviewView, captionId: string): HTMLElement {
+  const { payload } = view;
   const columns = payload?.columns ?? [];
   const cellClass = (column: keyof SampleRow) =>
     `dbn-preview__col--${column}${NUMBER_COLUMNS.has(column) ? ' dbn-preview__number' : ''}`;
@@ -244,7 +245,12 @@ function table(document: Document, payload: PreviewPayload | undefined, captionI
     document,
     'div',
     // Focusable so that keyboard users can scroll a table wider than its card.
-    { class: 'dbn-preview__table-box', tabindex: '0', role: 'region', 'aria-labelledby': captionId },
+    {
+      class: 'dbn-preview__table-box',
+      tabindex: '0',
+      role: 'region',
+      'aria-label': `Rows of ${view.kind} ${view.embedId}`,
+    },
     node(
       document,
       'table',
@@ -325,6 +331,6 @@ export function renderPreviewCard(view: PreviewView, document: Document): HTMLEl
     claims(document, view),
     node(document, 'p', { class: 'dbn-preview__section-title', id: id('filters') }, 'Filters'),
     filters(document, view, id('filters')),
-    table(document, view.payload, id('rows')),
+    table(document, view, id('rows')),
   );
 }
