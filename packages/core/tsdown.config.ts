@@ -1,4 +1,5 @@
 import { defineConfig } from 'tsdown';
 import { packagePreset } from '../../build/tsdown.preset.ts';
 
-export default defineConfig(packagePreset());
+// `errors` is its own entry so browser code can import the error model without zod.
+export default defineConfig(packagePreset({ entry: ['src/index.ts', 'src/errors.ts'] }));

@@ -13,6 +13,11 @@ export const ENTRIES = [
     cjs: 'packages/core/dist/index.cjs',
   },
   {
+    specifier: '@databrain-embed/core/errors',
+    esm: 'packages/core/dist/errors.mjs',
+    cjs: 'packages/core/dist/errors.cjs',
+  },
+  {
     specifier: '@databrain-embed/server',
     esm: 'packages/server/dist/index.mjs',
     cjs: 'packages/server/dist/index.cjs',

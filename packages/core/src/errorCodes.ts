@@ -65,6 +65,8 @@ export type DatabrainApiErrorCode = (typeof DATABRAIN_API_ERROR_CODES)[number];
  * - `TIMEOUT`: no answer within the configured time.
  * - `ABORTED`: the caller's `AbortSignal` fired.
  * - `UNEXPECTED_RESPONSE`: an answer that fits no documented shape.
+ * - `RESPONSE_TOO_LARGE`: the answer's body passed the client's
+ *   `maxResponseBytes`; reading stopped there.
  * - `UNKNOWN_ERROR`: DataBrain answered with a code this library does not know.
  *
  * @example
@@ -79,6 +81,7 @@ export const DATABRAIN_CLIENT_ERROR_CODES = [
   'TIMEOUT',
   'ABORTED',
   'UNEXPECTED_RESPONSE',
+  'RESPONSE_TOO_LARGE',
   'UNKNOWN_ERROR',
 ] as const;
 
@@ -94,6 +97,48 @@ export const DATABRAIN_CLIENT_ERROR_CODES = [
 export type DatabrainClientErrorCode = (typeof DATABRAIN_CLIENT_ERROR_CODES)[number];
 
 /**
+ * Codes raised by `@databrain-embed/react` in the browser.
+ *
+ * - `TOKEN_UNREACHABLE`: the token endpoint could not be reached.
+ * - `TOKEN_HTTP`: the token endpoint answered with an HTTP error status.
+ * - `TOKEN_NOT_JSON`: the token endpoint answered something that is not JSON.
+ * - `TOKEN_SHAPE`: the answer is not `{ token, expiresIn }` (the message names the field).
+ * - `TOKEN_LIFETIME`: the token lives too briefly to be used (under a second).
+ * - `TOKEN_SOURCE`: a `fetchToken` function failed with something that is not an `Error`.
+ * - `ELEMENTS_LOAD`: the module defining the DataBrain elements failed to load.
+ * - `ELEMENTS_UNDEFINED`: it loaded but left `dbn-dashboard` or `dbn-metric` undefined.
+ * - `NO_PROVIDER`: a hook or component was used outside `<DatabrainProvider>`.
+ *
+ * @example
+ * ```ts
+ * import { DATABRAIN_REACT_ERROR_CODES } from '@databrain-embed/core';
+ * DATABRAIN_REACT_ERROR_CODES.includes('ELEMENTS_LOAD'); // true
+ * ```
+ */
+export const DATABRAIN_REACT_ERROR_CODES = [
+  'TOKEN_UNREACHABLE',
+  'TOKEN_HTTP',
+  'TOKEN_NOT_JSON',
+  'TOKEN_SHAPE',
+  'TOKEN_LIFETIME',
+  'TOKEN_SOURCE',
+  'ELEMENTS_LOAD',
+  'ELEMENTS_UNDEFINED',
+  'NO_PROVIDER',
+] as const;
+
+/**
+ * A code raised by `@databrain-embed/react`.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainReactErrorCode } from '@databrain-embed/core';
+ * const code: DatabrainReactErrorCode = 'TOKEN_HTTP';
+ * ```
+ */
+export type DatabrainReactErrorCode = (typeof DATABRAIN_REACT_ERROR_CODES)[number];
+
+/**
  * Every code a {@link DatabrainError} can carry.
  *
  * @example
@@ -104,7 +149,7 @@ export type DatabrainClientErrorCode = (typeof DATABRAIN_CLIENT_ERROR_CODES)[num
  * }
  * ```
  */
-export type DatabrainErrorCode = DatabrainApiErrorCode | DatabrainClientErrorCode;
+export type DatabrainErrorCode = DatabrainApiErrorCode | DatabrainClientErrorCode | DatabrainReactErrorCode;
 
 const apiCodes: ReadonlySet<string> = new Set(DATABRAIN_API_ERROR_CODES);
 

@@ -7,6 +7,7 @@ describe('@databrain-embed/core public API', () => {
       'CREDENTIALS',
       'DATABRAIN_API_ERROR_CODES',
       'DATABRAIN_CLIENT_ERROR_CODES',
+      'DATABRAIN_REACT_ERROR_CODES',
       'DATABRAIN_CLOUD_URL',
       'DATABRAIN_ENDPOINTS',
       'DATASOURCE_TYPES',

@@ -75,9 +75,11 @@ export { type DatabrainErrorBody, parseErrorBody } from './errorBody.ts';
 export {
   DATABRAIN_API_ERROR_CODES,
   DATABRAIN_CLIENT_ERROR_CODES,
+  DATABRAIN_REACT_ERROR_CODES,
   type DatabrainApiErrorCode,
   type DatabrainClientErrorCode,
   type DatabrainErrorCode,
+  type DatabrainReactErrorCode,
   isDatabrainApiErrorCode,
 } from './errorCodes.ts';
 export {
