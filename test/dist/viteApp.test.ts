@@ -1,8 +1,11 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { chromium } from 'playwright-core';
 import { build, type Manifest } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { serveApp } from '../tabs/serveApp.mjs';
 import { assertBuilt, root } from './builtPackages.ts';
 
 const fixture = join(root, 'test', 'dist', 'fixtures', 'app');
@@ -53,7 +56,7 @@ function entryChunk() {
   return entry;
 }
 
-describe('a Vite production build of an app using @databrain-embed/react', () => {
+describe('a Vite production build of an app using @databrain-embed/react with the default loader', () => {
   it('produces an entry chunk and JavaScript files', () => {
     expect(entryChunk().file).toMatch(/\.js$/);
     expect(files.size).toBeGreaterThan(1);
@@ -90,4 +93,49 @@ describe('a Vite production build of an app using @databrain-embed/react', () =>
     expect(code).toContain('data-databrain-embed');
     expect(code.length).toBeLessThan(300_000);
   });
+});
+
+describe('the built app in Chromium, with every request off 127.0.0.1 blocked', () => {
+  it('defines DataBrain’s dbn-dashboard and hands it the token the handler minted', async () => {
+    const app = await serveApp({ dir: outDir, tokenLifetimeMs: 60 * 60 * 1000 });
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      args: chromiumArgs,
+      headless: true,
+    });
+    try {
+      const context = await browser.newContext();
+      const blockedHosts = new Set<string>();
+      await context.route('**/*', (route) => {
+        const { hostname, host } = new URL(route.request().url());
+        if (hostname === '127.0.0.1') return route.continue();
+        blockedHosts.add(host);
+        return route.abort();
+      });
+      const page = await context.newPage();
+      await page.goto(app.url);
+      const held = await page.waitForFunction(
+        () => {
+          const element = document.querySelector('dbn-dashboard') as
+            | (HTMLElement & { token?: unknown })
+            | null;
+          return customElements.get('dbn-dashboard') !== undefined && typeof element?.token === 'string'
+            ? element.token
+            : undefined;
+        },
+        undefined,
+        { timeout: 60_000, polling: 50 },
+      );
+      const token = await held.jsonValue();
+      const minted = app.tokenRequests
+        .filter((request) => request.status === 200)
+        .map((request) => request.token);
+      expect(minted, `blocked: ${[...blockedHosts].join(', ')}`).toEqual([token]);
+      // DataBrain's own element class, not a stand-in: the plugin also defines dbn-chart.
+      expect(await page.evaluate(() => customElements.get('dbn-chart') !== undefined)).toBe(true);
+    } finally {
+      await browser.close();
+      await app.close();
+    }
+  }, 120_000);
 });
