@@ -1,0 +1,3 @@
+import { tokens } from '../../../../lib/tokens';
+
+export const POST = tokens.handler;

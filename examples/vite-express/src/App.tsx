@@ -1,0 +1,50 @@
+import { type ReactElement, useEffect, useState } from 'react';
+import { Analytics } from './Analytics.tsx';
+import type { Session } from './Session.ts';
+
+async function readSession(): Promise<Session> {
+  const response = await fetch('/api/session');
+  return (await response.json()) as Session;
+}
+
+/** A fake sign-in: the server keeps the chosen tenant in a cookie, as a real session would. */
+async function signIn(tenant: string): Promise<Session> {
+  await fetch('/api/session', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ tenant }),
+  });
+  return readSession();
+}
+
+export function App(): ReactElement {
+  const [session, setSession] = useState<Session | null>(null);
+  useEffect(() => {
+    void readSession().then(setSession);
+  }, []);
+  if (session === null) return <p>Loading…</p>;
+
+  return (
+    <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 960, margin: '24px auto' }}>
+      <h1>Analytics</h1>
+      <fieldset>
+        <legend>Signed in as</legend>
+        {session.tenants.map((tenant) => (
+          <button
+            key={tenant}
+            type="button"
+            aria-pressed={session.tenant === tenant}
+            onClick={() => void signIn(tenant).then(setSession)}
+          >
+            {tenant}
+          </button>
+        ))}
+      </fieldset>
+      {session.tenant === null ? (
+        <p>Pick a tenant to sign in.</p>
+      ) : (
+        <Analytics tenant={session.tenant} embeds={session.embeds} elements={session.elements} />
+      )}
+    </main>
+  );
+}
