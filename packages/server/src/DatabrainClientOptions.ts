@@ -37,6 +37,12 @@ export interface DatabrainClientOptions {
    */
   maxRetryDelay?: number | undefined;
   /**
+   * Largest body read from one DataBrain answer, in bytes. Default 1 048 576
+   * (1 MiB): a token or an error is a few hundred bytes. Past it, reading
+   * stops and the call fails with `RESPONSE_TOO_LARGE`.
+   */
+  maxResponseBytes?: number | undefined;
+  /**
    * Reuse of minted guest tokens (see {@link TokenReuseOptions}): on by
    * default with an in-memory store; pass a store (such as Redis) to share
    * tokens between app instances, or `false` to mint on every call.
@@ -58,4 +64,5 @@ export const DATABRAIN_CLIENT_DEFAULTS: {
   readonly maxRetries: 2;
   readonly retryDelay: 300;
   readonly maxRetryDelay: 10_000;
-} = { timeoutMs: 10_000, maxRetries: 2, retryDelay: 300, maxRetryDelay: 10_000 };
+  readonly maxResponseBytes: 1_048_576;
+} = { timeoutMs: 10_000, maxRetries: 2, retryDelay: 300, maxRetryDelay: 10_000, maxResponseBytes: 1_048_576 };

@@ -2,7 +2,10 @@ import { DatabrainApiError } from '@databrain-embed/core';
 import { EMULATOR_SERVICE_TOKEN, type RunningEmulator, startEmulator } from '@databrain-embed/emulator';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDatabrainClient } from './createDatabrainClient.ts';
+import { createGuestTokenHandler } from './createGuestTokenHandler.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
+import { MAX_RETRY_AFTER_SECONDS, parseRetryAfter } from './parseRetryAfter.ts';
+import { startScriptedServer } from './testing/startScriptedServer.ts';
 
 let emulator: RunningEmulator;
 
@@ -109,6 +112,42 @@ describe('Retry-After', () => {
     const error = await outcome(() => client({ maxRetryDelay: 1_000 }).listDataApps());
     await expectLogged(LIST, 1);
     expect(error).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', status: 429, retryAfter: 120 });
+  });
+
+  it('reads a 400-digit Retry-After as one hour, in the error and in the token handler header', async () => {
+    const scripted = await startScriptedServer(() => ({
+      status: 429,
+      body: JSON.stringify({ error: { code: 'RATE_LIMIT_EXCEEDED', message: 'slow down' } }),
+      headers: { 'retry-after': '9'.repeat(400) },
+    }));
+    try {
+      const databrain = createDatabrainClient({
+        apiKey: 'api-key-1234',
+        baseUrl: scripted.url,
+        maxRetries: 0,
+      });
+      const error = await outcome(() => databrain.createGuestToken({ dataAppName: 'app', clientId: 'acme' }));
+      expect(error).toMatchObject({ code: 'RATE_LIMIT_EXCEEDED', retryAfter: MAX_RETRY_AFTER_SECONDS });
+      expect(JSON.stringify(error)).not.toMatch(/Infinity|null/);
+
+      const handler = createGuestTokenHandler({
+        client: databrain,
+        dataAppName: 'app',
+        authorize: () => ({ clientId: 'acme' }),
+      });
+      const response = await handler(new Request('http://app.test/token', { method: 'POST' }));
+      expect(response.status).toBe(503);
+      expect(response.headers.get('retry-after')).toBe(String(MAX_RETRY_AFTER_SECONDS));
+    } finally {
+      await scripted.close();
+    }
+  });
+
+  it('reads a Retry-After date far in the future as one hour and one in the past as no wait', () => {
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Fri, 01 Jan 2100 00:00:00 GMT', now)).toBe(MAX_RETRY_AFTER_SECONDS * 1000);
+    expect(parseRetryAfter('Thu, 01 Jan 2015 00:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('-5', now)).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@ import {
   isDatabrainError,
 } from '@databrain-embed/core';
 import type { DatabrainClient } from './DatabrainClient.ts';
+import { clampRetryAfterSeconds } from './parseRetryAfter.ts';
 
 /**
  * What `authorize` grants the signed-in user: the tenant the token is for and
@@ -174,11 +175,11 @@ export function createGuestTokenHandler(
       }
       report(error);
       if (error instanceof DatabrainApiError && error.status === 429) {
-        const seconds = error.retryAfter;
+        const seconds = clampRetryAfterSeconds(error.retryAfter);
         return failure(
           503,
           { code: 'UPSTREAM_BUSY', message: 'The analytics service is busy. Try again later.' },
-          seconds === undefined ? {} : { 'retry-after': String(Math.ceil(seconds)) },
+          seconds === undefined ? {} : { 'retry-after': String(seconds) },
         );
       }
       if (isDatabrainError(error) && error.code !== 'VALIDATION_ERROR') {

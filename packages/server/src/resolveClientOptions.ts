@@ -12,6 +12,7 @@ export interface ResolvedClientOptions {
   readonly maxRetries: number;
   readonly retryDelay: number;
   readonly maxRetryDelay: number;
+  readonly maxResponseBytes: number;
 }
 
 const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
@@ -23,6 +24,7 @@ const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
   'maxRetries',
   'retryDelay',
   'maxRetryDelay',
+  'maxResponseBytes',
 ]);
 
 // setTimeout overflows above this and fires at once.
@@ -147,6 +149,14 @@ export function resolveClientOptions(options: DatabrainClientOptions): ResolvedC
     0,
     MAX_TIMER_MS,
   );
+  const maxResponseBytes = checkNumber(
+    issues,
+    'maxResponseBytes',
+    options.maxResponseBytes,
+    DATABRAIN_CLIENT_DEFAULTS.maxResponseBytes,
+    1,
+    Number.MAX_SAFE_INTEGER,
+  );
   if (issues.length > 0) throw new DatabrainValidationError('createDatabrainClient options', issues);
   return {
     apiKey,
@@ -157,5 +167,6 @@ export function resolveClientOptions(options: DatabrainClientOptions): ResolvedC
     maxRetries,
     retryDelay,
     maxRetryDelay,
+    maxResponseBytes,
   };
 }

@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { DatabrainApiError, DOCUMENTED_ERRORS } from '@databrain-embed/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createDatabrainClient } from './createDatabrainClient.ts';
@@ -125,6 +127,84 @@ describe('answers outside the documented shapes', () => {
     expect(error).toMatchObject({ code: 'AUTHENTICATION_ERROR' });
     expect((error as Error).message).toContain('[redacted]');
     expect((error as Error).message).not.toContain(API_KEY);
+  });
+});
+
+describe('the size of what DataBrain answers', () => {
+  const HUNDRED_MB = 100 * 1024 * 1024;
+  let streaming: { close(): Promise<void> } | undefined;
+  afterEach(async () => {
+    await streaming?.close();
+    streaming = undefined;
+  });
+
+  /**
+   * A real server whose answer is a 100 MB JSON string, written chunk by chunk
+   * only as fast as the client reads it; `written()` is how much it wrote.
+   */
+  async function startHugeAnswer(declareLength: boolean): Promise<{ url: string; written(): number }> {
+    let written = 0;
+    const chunk = Buffer.alloc(64 * 1024, 'a');
+    const huge = createServer((_request, response) => {
+      response.writeHead(200, {
+        'content-type': 'application/json',
+        ...(declareLength ? { 'content-length': String(HUNDRED_MB) } : {}),
+      });
+      const pump = (): void => {
+        while (written < HUNDRED_MB && !response.destroyed) {
+          written += chunk.length;
+          if (!response.write(chunk)) {
+            response.once('drain', pump);
+            return;
+          }
+        }
+        response.end();
+      };
+      response.on('close', () => response.removeAllListeners('drain'));
+      pump();
+    });
+    await new Promise<void>((resolve) => huge.listen(0, '127.0.0.1', resolve));
+    streaming = {
+      close: () =>
+        new Promise<void>((resolve) => {
+          huge.closeAllConnections();
+          huge.close(() => resolve());
+        }),
+    };
+    return { url: `http://127.0.0.1:${(huge.address() as AddressInfo).port}`, written: () => written };
+  }
+
+  it.each([
+    ['streamed without a length', false],
+    ['declared in Content-Length', true],
+  ])(
+    'stops reading a 100 MB answer %s at the 1 MiB default and fails with RESPONSE_TOO_LARGE',
+    async (_, declare) => {
+      const huge = await startHugeAnswer(declare);
+      const client = createDatabrainClient({ apiKey: API_KEY, baseUrl: huge.url, maxRetries: 0 });
+      const error = await calls.guestToken(client).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(DatabrainApiError);
+      expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE', status: 200 });
+      expect((error as Error).message).toContain('maxResponseBytes');
+      // The socket buffers hold a few MB at most; the rest was never sent.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(huge.written()).toBeLessThan(HUNDRED_MB / 4);
+    },
+  );
+
+  it('honours a smaller maxResponseBytes and accepts an answer within it', async () => {
+    const token = { token: 'guest-token-0123456789' };
+    const client = await clientAnswering(() => ({ status: 200, body: JSON.stringify(token) }), {
+      maxResponseBytes: JSON.stringify(token).length,
+    });
+    await expect(calls.guestToken(client)).resolves.toMatchObject(token);
+    const tight = createDatabrainClient({
+      apiKey: API_KEY,
+      baseUrl: server?.url ?? '',
+      maxRetries: 0,
+      maxResponseBytes: 10,
+    });
+    await expect(calls.guestToken(tight)).rejects.toMatchObject({ code: 'RESPONSE_TOO_LARGE' });
   });
 });
 

@@ -9,7 +9,7 @@ import {
 import { isRecord } from './isRecord.ts';
 import { parseRetryAfter } from './parseRetryAfter.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
-import { scrubSecrets } from './scrubSecrets.ts';
+import { containsSecret, scrubSecrets, scrubValue, secretsOfCall } from './scrubSecrets.ts';
 
 /** One HTTP call to DataBrain, before retries, and what its answer must hold. */
 export interface DatabrainCall<T> {
@@ -67,6 +67,38 @@ function errorCodeOf(value: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The body as text, read chunk by chunk and given up (the stream cancelled,
+ * so the connection closes) as soon as it passes `maxBytes`: a huge or
+ * endless answer never sits in memory whole. `undefined` when it was too large.
+ */
+async function readCappedText(response: Response, maxBytes: number): Promise<string | undefined> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel();
+    return undefined;
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    total += read.value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      return undefined;
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -96,7 +128,8 @@ export function abortedError(call: DatabrainCall<unknown>, reason: unknown): Dat
 
 /**
  * Makes one attempt: sends the request with its own timeout (the caller's
- * signal also cancels it), reads the whole body under the same deadline, and
+ * signal also cancels it), reads the body under the same deadline and up to
+ * `maxResponseBytes`, and
  * turns every outcome into either the value `call.read` takes from a JSON
  * object or a {@link DatabrainApiError}.
  */
@@ -109,7 +142,12 @@ export async function sendRequest<T>(
   const endpoint = `${call.method} ${path}`;
   const query = call.query?.toString() ?? '';
   const url = `${options.baseUrl}${path}${query === '' ? '' : `?${query}`}`;
-  const secrets = [options.apiKey, options.serviceToken].filter((s): s is string => s !== undefined);
+  // Only a failure needs them, so they are gathered on the first one.
+  let secrets: string[] | undefined;
+  const secretsOfThisCall = (): string[] => {
+    secrets ??= secretsOfCall([call.bearer, options.apiKey, options.serviceToken], call.body);
+    return secrets;
+  };
 
   const deadline = new AbortController();
   const timer = setTimeout(() => deadline.abort(), options.timeoutMs);
@@ -123,19 +161,24 @@ export async function sendRequest<T>(
     extra: { cause?: unknown; retryAfterMs?: number | undefined } = {},
   ): AttemptResult<never> => {
     const retryAfterMs = extra.retryAfterMs;
-    const error = new DatabrainApiError({
-      status,
-      code,
-      message: scrubSecrets(message, secrets),
-      endpoint,
-      ...(retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(retryAfterMs / 1000) }),
-      ...(extra.cause === undefined ? {} : { cause: extra.cause }),
-    });
+    const known = secretsOfThisCall();
+    const build = (text: string): DatabrainApiError =>
+      new DatabrainApiError({
+        status,
+        code,
+        message: text,
+        endpoint,
+        ...(retryAfterMs === undefined ? {} : { retryAfter: Math.ceil(retryAfterMs / 1000) }),
+        ...(extra.cause === undefined ? {} : { cause: scrubValue(extra.cause, known) }),
+      });
+    let error = build(scrubSecrets(message, known));
+    // The endpoint appended to the message could complete a secret the message ends with.
+    if (containsSecret(error.message, known)) error = build('DataBrain reported an error');
     return { ok: false, error, retry, retryAfterMs };
   };
 
   let response: Response;
-  let text: string;
+  let text: string | undefined;
   try {
     const headers: Record<string, string> = {
       authorization: `Bearer ${call.bearer}`,
@@ -147,7 +190,7 @@ export async function sendRequest<T>(
       init.body = JSON.stringify(call.body);
     }
     response = await options.fetch(url, init);
-    text = await response.text();
+    text = await readCappedText(response, options.maxResponseBytes);
   } catch (cause) {
     if (signal?.aborted) {
       return { ok: false, error: abortedError(call, signal.reason), retry: 'never', retryAfterMs: undefined };
@@ -168,12 +211,23 @@ export async function sendRequest<T>(
     clearTimeout(timer);
   }
 
+  if (text === undefined) {
+    return fail(
+      response.status,
+      'RESPONSE_TOO_LARGE',
+      `DataBrain answered with a body over ${options.maxResponseBytes} bytes (maxResponseBytes); reading stopped there`,
+      'never',
+    );
+  }
   const body = parseJson(text);
   const envelope = parseErrorBody(body);
   if (!response.ok || envelope) {
     const status = response.status;
     const retryAfterMs = status === 429 ? parseRetryAfter(response.headers.get('retry-after')) : undefined;
-    const upstream = envelope?.message.slice(0, MAX_MESSAGE_LENGTH) ?? '';
+    // Scrubbed before it is cut: a cut first could keep the prefix of a secret that straddles it.
+    const upstream = envelope
+      ? scrubSecrets(envelope.message, secretsOfThisCall()).slice(0, MAX_MESSAGE_LENGTH)
+      : '';
     const retry = response.ok ? 'never' : classifyStatus(status);
     if (envelope && isDatabrainApiErrorCode(envelope.code)) {
       return fail(
@@ -187,7 +241,7 @@ export async function sendRequest<T>(
       );
     }
     const what = envelope
-      ? `the unknown error code "${envelope.code.slice(0, 64)}"`
+      ? `the unknown error code "${scrubSecrets(envelope.code, secretsOfThisCall()).slice(0, 64)}"`
       : 'an error without a DataBrain error body';
     return fail(status, 'UNKNOWN_ERROR', `DataBrain answered HTTP ${status} with ${what}`, retry, {
       retryAfterMs,
