@@ -6,6 +6,15 @@ const preview: Preview = {
     layout: 'padded',
     controls: { expanded: true, matchers: { color: /(background|color)$/i } },
     docs: { codePanel: true },
+    options: { storySort: { order: ['Welcome', 'Embedding', 'Token', 'Backend', 'Packages'] } },
+    a11y: {
+      // A story with a serious or critical axe violation fails its test, in Vitest and
+      // in Storybook's test panel alike. Minor and moderate findings are listed in the
+      // Accessibility panel without failing: the addon's matcher (vitest-axe) keeps only
+      // the impact levels named here, reading them back from the run options axe echoes.
+      test: 'error',
+      options: { impactLevels: ['serious', 'critical'] },
+    },
   },
   decorators: [
     (Story) => (

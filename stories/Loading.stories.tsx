@@ -72,3 +72,18 @@ export const CustomPlaceholder: Story = {
     await expect(canvas.queryByTestId('skeleton')).toBeNull();
   },
 };
+
+/**
+ * The default placeholders while the token is still on its way: this story
+ * ends before it arrives, so its accessibility check (run after the story)
+ * reads the loading views themselves.
+ */
+export const WhileLoading: Story = {
+  play: async ({ canvas }) => {
+    const placeholders = await canvas.findAllByRole('status', {}, { timeout: PREVIEW_TIMEOUT });
+    await expect(placeholders.map((placeholder) => placeholder.textContent)).toEqual([
+      'Loading dashboard…',
+      'Loading metric…',
+    ]);
+  },
+};

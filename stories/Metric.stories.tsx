@@ -66,6 +66,50 @@ export const Fullscreen: Story = {
   },
 };
 
+/**
+ * Elements inside the card that are wider than it: content overflowing an
+ * element (scroll width beyond client width) or an element reaching past the
+ * card's inner width. Empty when nothing spills out or is clipped.
+ */
+function elementsWiderThanCard(card: HTMLElement): string[] {
+  const limit = card.clientWidth + 1; // sub-pixel rounding
+  const offenders: string[] = [];
+  for (const element of [card, ...card.querySelectorAll<HTMLElement>('*')]) {
+    const width = element.getBoundingClientRect().width;
+    // Inline boxes have no client width; their own box is what must fit.
+    const overflowing = element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1;
+    if (overflowing || width > limit) {
+      const name = element.dataset.testid ?? element.localName;
+      offenders.push(
+        `${name}: ${Math.round(width)}px box, ${element.scrollWidth}px content, card ${card.clientWidth}px`,
+      );
+    }
+  }
+  return offenders;
+}
+
+/** A metric card `width` pixels wide whose contents all fit inside it. */
+function fitsAt(width: number): Story {
+  return {
+    args: { width, height: 360 },
+    play: async ({ canvasElement }) => {
+      const metric = await findReadyPreview(canvasElement, 'dbn-metric');
+      const card = metric.firstElementChild as HTMLElement;
+      await expect(Math.round(card.getBoundingClientRect().width)).toBe(width);
+      await expect(elementsWiderThanCard(card)).toEqual([]);
+    },
+  };
+}
+
+/** A phone-sized card: every part of the card fits its 320 px. */
+export const Narrow320: Story = fitsAt(320);
+
+/** A sidebar-sized card, 480 px. */
+export const Column480: Story = fitsAt(480);
+
+/** A wide card, 960 px. */
+export const Wide960: Story = fitsAt(960);
+
 /** Another metric of the data app. */
 export const ActiveUsers: Story = {
   args: { metricId: 'active-users', width: 420, height: 260 },

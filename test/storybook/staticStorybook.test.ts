@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
@@ -33,6 +33,21 @@ afterAll(async () => {
   await browser?.close();
   await storybook?.close();
 });
+
+interface IndexEntry {
+  readonly id: string;
+  readonly title: string;
+  readonly type: 'docs' | 'story';
+  /** The source file, relative to the repository root (`./stories/Welcome.mdx`). */
+  readonly importPath: string;
+}
+
+/** Every docs page and story of the build, from its index. */
+async function indexEntries(): Promise<IndexEntry[]> {
+  const response = await fetch(`${storybook.url}/index.json`);
+  const index = (await response.json()) as { entries: Record<string, IndexEntry> };
+  return Object.values(index.entries);
+}
 
 async function openStory(id: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
@@ -113,6 +128,77 @@ describe('the static Storybook build', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('renders the tables and code of every docs page, never raw Markdown', async () => {
+    const docs = (await indexEntries()).filter((entry) => entry.type === 'docs');
+    expect(docs.map((entry) => entry.id)).toEqual(
+      expect.arrayContaining(['welcome--docs', 'packages-core--docs', 'packages-react--docs']),
+    );
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    try {
+      for (const entry of docs) {
+        // What the page's Markdown holds (autodocs pages have no Markdown of their own).
+        const markdown = entry.importPath.endsWith('.mdx')
+          ? readFileSync(join(root, entry.importPath), 'utf8')
+          : '';
+        const gfmTables = markdown.match(/^\|\s*-{3,}/gm)?.length ?? 0;
+        const codeBlocks = (markdown.match(/^```/gm)?.length ?? 0) / 2;
+
+        await page.goto(`${storybook.url}/iframe.html?id=${entry.id}&viewMode=docs`);
+        await page.locator('#storybook-docs h1').first().waitFor({ timeout: 60_000 });
+        // Code blocks are highlighted by a lazily loaded chunk: wait for all of them.
+        await expect
+          .poll(() => page.locator('#storybook-docs .docblock-source pre').count(), { timeout: 30_000 })
+          .toBeGreaterThanOrEqual(codeBlocks);
+        const shown = await page.locator('#storybook-docs').evaluate((docsRoot) => ({
+          tables: docsRoot.querySelectorAll('table').length,
+          // A GFM table that was not parsed stays a paragraph of pipes: `| a | b | | --- | --- |`.
+          rawTables: [...docsRoot.querySelectorAll('p')]
+            .map((paragraph) => paragraph.textContent ?? '')
+            .filter((text) => /\|\s*-{3,}\s*\|/.test(text)),
+          error: docsRoot.ownerDocument.body.classList.contains('sb-show-errordisplay'),
+        }));
+        expect(shown.rawTables, entry.id).toEqual([]);
+        expect(shown.error, entry.id).toBe(false);
+        expect(shown.tables, `${entry.id}: tables`).toBeGreaterThanOrEqual(gfmTables);
+        await page.screenshot({ path: join(artifacts, `docs-${entry.id}.png`), fullPage: true });
+      }
+    } finally {
+      await page.close();
+    }
+  }, 180_000);
+
+  it('renders every story without an error, screenshots kept', async () => {
+    const stories = (await indexEntries()).filter((entry) => entry.type === 'story');
+    expect(stories.length).toBeGreaterThan(20);
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      for (const entry of stories) {
+        await page.goto(`${storybook.url}/iframe.html?id=${entry.id}&viewMode=story`);
+        // Storybook marks the body once the story rendered (`sb-show-main`) or failed (`sb-show-errordisplay`).
+        await page.waitForFunction(
+          () => /sb-show-(main|errordisplay)/.test(document.body.className),
+          undefined,
+          { timeout: 60_000 },
+        );
+        // Let the first token and the preview's data arrive before the picture is taken.
+        await page
+          .locator('[data-testid="dbn-preview-status"]:text-is("ready"), [role="alert"]')
+          .first()
+          .waitFor({ timeout: 10_000 })
+          .catch(() => undefined);
+        expect(await page.evaluate(() => document.body.className), entry.id).not.toContain(
+          'sb-show-errordisplay',
+        );
+        await page.screenshot({ path: join(artifacts, `story-${entry.id}.png`), fullPage: true });
+      }
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await page.close();
+    }
+  }, 300_000);
 
   it('opens the manager UI with the docs page of a package', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
