@@ -1,0 +1,6 @@
+export {
+  createRedisTokenStore,
+  type IoRedisLike,
+  type NodeRedisLike,
+  type RedisTokenStoreOptions,
+} from './createRedisTokenStore.ts';
