@@ -1,3 +1,4 @@
+export { createEmulatorClock, type EmulatorClock } from './createEmulatorClock.ts';
 export {
   createFaultInjector,
   type DropFault,

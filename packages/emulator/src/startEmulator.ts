@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
+import { createEmulatorClock, type EmulatorClock } from './createEmulatorClock.ts';
 import { createFaultInjector, type EmulatorFaults } from './createFaultInjector.ts';
 import { EmulatorHttpError } from './EmulatorHttpError.ts';
 import { EmulatorState } from './EmulatorState.ts';
@@ -10,6 +11,7 @@ import { EMPTY_SEED, mergeSeed } from './mergeSeed.ts';
 import { parseEmulatorSeed } from './parseEmulatorConfig.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './readJsonBody.ts';
 import { apiTokensRoute } from './routes/apiTokensRoute.ts';
+import { createControlRoutes } from './routes/controlRoutes.ts';
 import { dataAppsRoute } from './routes/dataAppsRoute.ts';
 import { datasourceRoute } from './routes/datasourceRoute.ts';
 import { guestTokenRoute } from './routes/guestTokenRoute.ts';
@@ -35,7 +37,7 @@ export interface StartEmulatorOptions {
   readonly seed?: EmulatorSeedInput;
   /** `false` starts from an empty seed instead of the default one. */
   readonly includeDefaultSeed?: boolean;
-  /** The clock for token issue and expiry, in epoch ms; default `Date.now`. */
+  /** The base clock for token issue and expiry, in epoch ms; default `Date.now`. `clock` shifts it. */
   readonly now?: () => number;
   /** Largest accepted request body; default 1 MB. */
   readonly maxBodyBytes?: number;
@@ -81,6 +83,8 @@ export interface RunningEmulator {
   /** The claims of a guest token this emulator issued, or `undefined`. */
   getTokenClaims(token: string): GuestTokenClaims | undefined;
   readonly faults: EmulatorFaults;
+  /** The clock tokens are issued and expire by; move it instead of sleeping. */
+  readonly clock: EmulatorClock;
   /** Every request so far, oldest first (CORS preflights included). */
   readonly requests: readonly EmulatorRequestLogEntry[];
   /** Stops listening and closes open connections. */
@@ -121,6 +125,16 @@ function send(
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
+function sendError(response: ServerResponse, error: unknown, cors: Readonly<Record<string, string>>): void {
+  if (error instanceof EmulatorHttpError) {
+    send(response, error.status, errorBody(error.code, error.message), { ...cors, ...error.headers });
+  } else {
+    // Unexpected errors are answered generically: their text could
+    // contain request data.
+    send(response, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error.'), cors);
+  }
+}
+
 /**
  * Starts a local DataBrain on real HTTP. It speaks the documented REST
  * contract (guest tokens, workspaces, datasources, data-app API keys, data
@@ -143,12 +157,15 @@ const errorBody = (code: string, message: string) => ({ error: { code, message }
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const extra = options.seed === undefined ? {} : parseEmulatorSeed(options.seed, 'emulator seed option');
   const seed = mergeSeed(options.includeDefaultSeed === false ? EMPTY_SEED : DEFAULT_EMULATOR_SEED, extra);
-  const now = options.now ?? Date.now;
+  const clock = createEmulatorClock(options.now ?? Date.now);
+  const now = clock.now;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
   const state = new EmulatorState(seed, new Date(now()).toISOString());
   const faults = createFaultInjector();
   const requests: EmulatorRequestLogEntry[] = [];
   const timers = new Set<NodeJS.Timeout>();
+  // Test controls: answered before faults and kept out of the request log.
+  const controlRoutes = createControlRoutes({ clock, faults, state, requests: () => requests });
 
   const delay = (ms: number) =>
     new Promise<void>((resolve) => {
@@ -163,6 +180,11 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const method = request.method ?? 'GET';
     const url = new URL(request.url ?? '/', 'http://emulator.local');
     const path = url.pathname;
+    const control = controlRoutes.get(path);
+    if (control) {
+      await answer(control, request, response, url, {});
+      return;
+    }
     let dropped = false;
     response.on('close', () => {
       requests.push({ method, path, status: dropped ? 0 : response.statusCode });
@@ -199,6 +221,22 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       }
       const route = ROUTES.get(path);
       if (!route) throw new EmulatorHttpError(404, 'NOT_FOUND', 'No such endpoint.');
+      await answer(route, request, response, url, cors);
+    } catch (error) {
+      sendError(response, error, cors);
+    }
+  }
+
+  /** Runs the route's handler for the request's method and sends its answer or error. */
+  async function answer(
+    route: RouteHandlers,
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    cors: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    try {
+      const method = request.method ?? 'GET';
       const handler = method === 'GET' || method === 'POST' ? route[method] : undefined;
       if (!handler) {
         const allow = Object.keys(route).join(', ');
@@ -213,13 +251,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       });
       send(response, result.status, result.body, cors);
     } catch (error) {
-      if (error instanceof EmulatorHttpError) {
-        send(response, error.status, errorBody(error.code, error.message), { ...cors, ...error.headers });
-      } else {
-        // Unexpected errors are answered generically: their text could
-        // contain request data.
-        send(response, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error.'), cors);
-      }
+      sendError(response, error, cors);
     }
   }
 
@@ -257,6 +289,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
       clear: () => faults.clear(),
       pending: () => faults.pending(),
     },
+    clock,
     requests,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
