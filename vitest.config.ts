@@ -28,7 +28,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'test/**/*.test.ts'],
-          exclude: ['**/node_modules/**', 'test/dist/**', 'test/tabs/**'],
+          exclude: ['**/node_modules/**', 'test/dist/**', 'test/tabs/**', 'test/plugin-styles/**'],
           typecheck: {
             enabled: true,
             checker: 'tsc',
@@ -74,6 +74,17 @@ export default defineConfig({
           name: 'ssr18',
           environment: 'node',
           include: ['../../packages/react/src/**/*.server.test.tsx'],
+        },
+      },
+      {
+        // The real DataBrain plugin on a host page with its own styles, in Debian's Chromium
+        // through playwright-core: what mounting a dashboard changes on the page.
+        test: {
+          name: 'plugin-styles',
+          environment: 'node',
+          include: ['test/plugin-styles/**/*.test.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
         },
       },
       {

@@ -1,0 +1,266 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import type {} from './fixture/fixtureApi.ts';
+import type { HostStyle } from './fixture/readHostStyles.ts';
+
+// The real @databrainhq/plugin in Chromium, on a host page with its own rules
+// (fixture/index.html), rendered through <DatabrainProvider> and <Dashboard>.
+// Every request off 127.0.0.1 is blocked and recorded.
+
+const fixture = join(import.meta.dirname, 'fixture');
+const FONT_HOSTS = ['fonts.googleapis.com', 'fonts.gstatic.com'];
+
+// Properties of the elements' own content that do not depend on the page's width.
+const CONTENT_PROPERTIES = [
+  'display',
+  'position',
+  'z-index',
+  'box-sizing',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'color',
+  'background-color',
+  'text-align',
+  'padding-top',
+  'padding-left',
+  'margin-top',
+  'border-top-width',
+  'border-top-style',
+  'border-top-color',
+  'border-top-left-radius',
+  'flex-direction',
+  'align-items',
+  'justify-content',
+  'box-shadow',
+  'opacity',
+];
+
+/** What one visit of the host page saw. */
+interface Visit {
+  before: HostStyle[];
+  after: HostStyle[];
+  /** The host page after a dialog opened in the plugin's portal. */
+  withPortalOpen: HostStyle[];
+  leakedFrames: number;
+  /** Hosts of the requests that were blocked. */
+  blockedHosts: string[];
+  /** Length of the style text in the dashboard's shadow root and of the document's copy. */
+  shadowStyleLength: number;
+  documentStyleLength: number;
+  /** Rules the shadow root's sheet and the document's sheet apply. */
+  shadowRules: number;
+  documentRules: number;
+  /** `display` and `font-family` of the dashboard's outermost container. */
+  container: { display: string; fontFamily: string };
+  /** CONTENT_PROPERTIES of each element in the dashboard's and the portal's shadow roots. */
+  content: string[];
+  /** Inline style on <html> while the dashboard is shown, and after it unmounts. */
+  htmlStyleShown: string;
+  htmlStyleReleased: string;
+  portalReleased: boolean;
+  hostAfterRelease: HostStyle[];
+}
+
+let outDir = '';
+let server: Server | undefined;
+let origin = '';
+let browser: Browser | undefined;
+const visits = new Map<'isolated' | 'not isolated', Visit>();
+
+async function serve(root: string): Promise<Server> {
+  const files = createServer(async (request, response) => {
+    const path = normalize(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+    try {
+      const body = await readFile(join(root, path === '/' ? 'index.html' : path));
+      const type = extname(path) === '.js' ? 'text/javascript' : 'text/html';
+      response.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+  return files;
+}
+
+async function waitForDashboard(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      (document.querySelector('dbn-dashboard')?.shadowRoot?.querySelector('style')?.textContent ?? '') !== '',
+    null,
+    { timeout: 30_000 },
+  );
+}
+
+async function visit(isolate: boolean): Promise<Visit> {
+  const page = await (browser as Browser).newPage();
+  const blockedHosts: string[] = [];
+  await page.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.hostname === '127.0.0.1') return route.continue();
+    blockedHosts.push(url.hostname);
+    return route.abort('blockedbyclient');
+  });
+  await page.goto(`${origin}/${isolate ? '' : '?isolate=off'}`);
+  const before = await page.evaluate(() => window.pluginStylesFixture.readHostStyles());
+  await page.evaluate(() => window.pluginStylesFixture.mountDashboard());
+  await waitForDashboard(page);
+  const after = await page.evaluate(() => window.pluginStylesFixture.readHostStyles());
+  // The plugin's "No Internet Connection" dialog opens in #dbn-portal on an offline event.
+  await page.evaluate(() => window.dispatchEvent(new Event('offline')));
+  await page.waitForFunction(() =>
+    document.getElementById('dbn-portal')?.shadowRoot?.querySelector('dialog'),
+  );
+  const withPortalOpen = await page.evaluate(() => window.pluginStylesFixture.readHostStyles());
+  const shown = await page.evaluate((properties) => {
+    const documentStyle = document.getElementById('dbn-styles') as HTMLStyleElement;
+    const shadow = document.querySelector('dbn-dashboard')?.shadowRoot as ShadowRoot;
+    const shadowStyle = shadow.querySelector('style') as HTMLStyleElement;
+    const container = getComputedStyle(shadow.querySelector('div') as HTMLDivElement);
+    const portal = document.getElementById('dbn-portal')?.shadowRoot as ShadowRoot;
+    const content = [shadow, portal].flatMap((root, rootIndex) =>
+      Array.from(root.querySelectorAll('*'))
+        .filter((element) => element.localName !== 'style')
+        .flatMap((element, index) => {
+          const computed = getComputedStyle(element);
+          return properties.map(
+            (property) =>
+              `${rootIndex ? 'portal' : 'dashboard'} ${index} ${element.localName} ${property}: ${computed.getPropertyValue(property)}`,
+          );
+        }),
+    );
+    return {
+      shadowStyleLength: shadowStyle.textContent?.length ?? 0,
+      documentStyleLength: documentStyle.textContent?.length ?? 0,
+      shadowRules: shadowStyle.sheet?.cssRules.length ?? 0,
+      documentRules: documentStyle.sheet?.cssRules.length ?? 0,
+      container: { display: container.display, fontFamily: container.fontFamily },
+      content,
+      htmlStyleShown: document.documentElement.getAttribute('style') ?? '',
+    };
+  }, CONTENT_PROPERTIES);
+  await page.evaluate(() => window.pluginStylesFixture.unmountDashboard());
+  const released = await page.evaluate(() => ({
+    htmlStyleReleased: document.documentElement.getAttribute('style') ?? '',
+    portalReleased: !document.getElementById('dbn-portal'),
+    hostAfterRelease: window.pluginStylesFixture.readHostStyles(),
+  }));
+  const leakedFrames = await page.evaluate(() => window.pluginStylesFixture.leakedFrames());
+  await page.close();
+  return { before, after, withPortalOpen, leakedFrames, blockedHosts, ...shown, ...released };
+}
+
+function changes(before: HostStyle[], after: HostStyle[]): string[] {
+  return after
+    .map((style, index) => ({ style, was: before[index]?.value }))
+    .filter(({ style, was }) => style.value !== was)
+    .map(({ style, was }) => `${style.element} ${style.property}: ${was} → ${style.value}`);
+}
+
+function visited(name: 'isolated' | 'not isolated'): Visit {
+  const result = visits.get(name);
+  if (!result) throw new Error(`The host page was not visited ${name}.`);
+  return result;
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'databrain-embed-plugin-styles-'));
+  // An app's production build: the test runner's NODE_ENV=test would select React's development build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: fixture,
+      configFile: false,
+      logLevel: 'silent',
+      mode: 'production',
+      plugins: [react()],
+      resolve: { conditions: ['@databrain-embed/source', 'module', 'browser', 'production'] },
+      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  server = await serve(outDir);
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+  visits.set('isolated', await visit(true));
+  visits.set('not isolated', await visit(false));
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('a dashboard on a host page with its own styles, with the plugin styles isolated', () => {
+  it('changes no computed style of the host page, not even for one painted frame', () => {
+    const { before, after, withPortalOpen, leakedFrames } = visited('isolated');
+    expect(before.length).toBeGreaterThan(500);
+    expect(changes(before, after)).toEqual([]);
+    expect(changes(before, withPortalOpen)).toEqual([]);
+    expect(leakedFrames).toBe(0);
+  });
+
+  it("keeps the plugin's full stylesheet in the element's shadow root, which styles its content", () => {
+    const { shadowStyleLength, shadowRules, documentStyleLength, documentRules, container } =
+      visited('isolated');
+    expect(shadowStyleLength).toBeGreaterThan(2_000_000);
+    expect(shadowStyleLength).toBe(documentStyleLength);
+    expect(shadowRules).toBeGreaterThan(1_000);
+    // 8 @font-face rules, :root's variables, the inherited defaults moved off <html>.
+    expect(documentRules).toBe(10);
+    expect(container).toEqual({ display: 'flex', fontFamily: 'Inter, sans-serif, Inter' });
+  });
+
+  it('shows the dashboard and the dialogs in its portal exactly as without isolation', () => {
+    const isolated = visited('isolated').content;
+    expect(isolated.some((line) => line.startsWith('portal') && line.includes('dialog z-index: 99999'))).toBe(
+      true,
+    );
+    expect(isolated.length).toBeGreaterThan(100);
+    expect(isolated).toEqual(visited('not isolated').content);
+  });
+
+  it('requests no font host', () => {
+    const { blockedHosts } = visited('isolated');
+    // The page did reach out: DataBrain's backend was asked for the dashboard.
+    expect(blockedHosts.length).toBeGreaterThan(0);
+    expect(blockedHosts.filter((host) => FONT_HOSTS.includes(host))).toEqual([]);
+  });
+
+  it('removes the theme variables and the portal from the page when the dashboard unmounts', () => {
+    const { htmlStyleShown, htmlStyleReleased, portalReleased, before, hostAfterRelease } =
+      visited('isolated');
+    expect(htmlStyleShown).toContain('--databrainhq-plugin-color-primary: #4f46e5');
+    expect(htmlStyleReleased).toBe('');
+    expect(portalReleased).toBe(true);
+    expect(changes(before, hostAfterRelease)).toEqual([]);
+  });
+});
+
+describe('the same page without isolation (the check above can fail)', () => {
+  it('changes the host page', () => {
+    const { before, after, leakedFrames } = visited('not isolated');
+    const changed = changes(before, after);
+    expect(changed.length).toBeGreaterThanOrEqual(10);
+    expect(changed).toContain('#hidden display: block → none');
+    expect(changed).toContain('body margin-top: 24px → 0px');
+    expect(leakedFrames).toBeGreaterThan(0);
+  });
+
+  it('requests the fonts host', () => {
+    const { blockedHosts } = visited('not isolated');
+    expect(blockedHosts).toContain('fonts.googleapis.com');
+  });
+});
