@@ -26,8 +26,14 @@ export interface TabsMeasurement {
   readonly tabsWithOtherElement: number;
   /** Different tokens seen across all tabs. */
   readonly distinctTokens: number;
-  /** From opening the tabs to the last tab's first token. */
+  /** The longest wait of a tab, from opening to its first token. */
   readonly slowestFirstTokenMs: number;
+}
+
+/** When one tab opens and, optionally, closes: ms from the start of the measurement. */
+export interface TabPlan {
+  readonly openAtMs: number;
+  readonly closeAtMs?: number;
 }
 
 /** Options of {@link measureTabs}. */
@@ -38,6 +44,8 @@ export interface MeasureTabsOptions {
   readonly lifetimes: number;
   /** The lifetime the app's token endpoint gives its tokens. */
   readonly lifetimeMs: number;
+  /** One entry per tab; default: every tab opens at once and stays open. */
+  readonly plan?: readonly TabPlan[];
 }
 
 /** The provider's default refresh margin: a fifth of the lifetime, at most a minute. */
@@ -54,5 +62,5 @@ export declare function longestInvalidMs(
   expiryOf: (token: string) => number | null | undefined,
 ): number;
 
-/** Opens `tabs` pages of one new context together, runs `lifetimes` lifetimes, and reports. */
+/** Opens `tabs` pages of one new context (together, or as `plan` says), runs `lifetimes` lifetimes, and reports. */
 export declare function measureTabs(options: MeasureTabsOptions): Promise<TabsMeasurement>;

@@ -91,35 +91,48 @@ export function longestInvalidMs(log, from, to, expiryOf) {
 }
 
 /**
- * Opens `tabs` pages of one new context on `app.pageUrl` together, waits
- * `lifetimes` token lifetimes from the moment they open, and reports.
+ * Runs one tab of a measurement: opens it `openAtMs` after the start, closes
+ * it at `closeAtMs` if given, and returns its record with the moment it ended.
  */
-export async function measureTabs({ browser, app, tabs, lifetimes, lifetimeMs }) {
+async function runTab(context, app, { openAtMs, closeAtMs }, startedAt, endAt) {
+  await sleep(Math.max(0, startedAt + openAtMs - Date.now()));
+  const openedAt = Date.now();
+  const page = await context.newPage();
+  await page.goto(app.pageUrl);
+  const closesAt = closeAtMs === undefined ? endAt : Math.min(endAt, startedAt + closeAtMs);
+  await sleep(Math.max(0, closesAt - Date.now()));
+  const record = await page.evaluate(readRecord);
+  const endedAt = Math.min(Date.now(), endAt);
+  if (closeAtMs !== undefined) await page.close();
+  return { record, openedAt, endedAt };
+}
+
+/**
+ * Opens `tabs` pages of one new context on `app.pageUrl` (together, or as
+ * `plan` says: when each opens and closes, in ms from the start), runs
+ * `lifetimes` token lifetimes from the start, and reports.
+ */
+export async function measureTabs({ browser, app, tabs, lifetimes, lifetimeMs, plan }) {
+  const steps = plan ?? Array.from({ length: tabs }, () => ({ openAtMs: 0 }));
+  if (steps.length !== tabs) throw new Error(`the plan has ${steps.length} tabs, not ${tabs}`);
   const context = await browser.newContext();
   try {
     await context.addInitScript(recordTokens);
     const requestsBefore = app.tokenRequests.length;
     const startedAt = Date.now();
     const endAt = startedAt + lifetimes * lifetimeMs;
-    const pages = await Promise.all(
-      Array.from({ length: tabs }, async () => {
-        const page = await context.newPage();
-        await page.goto(app.pageUrl);
-        return page;
-      }),
-    );
-    await sleep(Math.max(0, endAt - Date.now()));
+    const ran = await Promise.all(steps.map((step) => runTab(context, app, step, startedAt, endAt)));
     const requests = app.tokenRequests.slice(requestsBefore).filter((request) => request.at < endAt).length;
-    const records = await Promise.all(pages.map((page) => page.evaluate(readRecord)));
+    const records = ran.map((tab) => tab.record);
 
-    const perTab = records.map((record) => {
+    const perTab = ran.map(({ record, openedAt, endedAt }) => {
       const first = record.log[0];
       return {
-        firstTokenMs: first ? first.at - startedAt : null,
-        // A tab that never got a token held none for the whole run.
+        firstTokenMs: first ? first.at - openedAt : null,
+        // A tab that never got a token held none while it was open.
         longestInvalidMs: first
-          ? longestInvalidMs(record.log, first.at, endAt, app.expiryOf)
-          : endAt - startedAt,
+          ? longestInvalidMs(record.log, first.at, endedAt, app.expiryOf)
+          : endedAt - openedAt,
         tokensReceived: record.log.length,
         elementsCreated: record.elements,
         sameElement: record.sameElement,
@@ -136,7 +149,7 @@ export async function measureTabs({ browser, app, tabs, lifetimes, lifetimeMs })
       tabsWithoutToken: perTab.filter((tab) => tab.firstTokenMs === null).length,
       tabsWithOtherElement: perTab.filter((tab) => !tab.sameElement).length,
       distinctTokens: new Set(records.flatMap((record) => record.log.map((entry) => entry.token))).size,
-      slowestFirstTokenMs: Math.max(0, ...perTab.map((tab) => tab.firstTokenMs ?? endAt - startedAt)),
+      slowestFirstTokenMs: Math.max(0, ...perTab.map((tab) => tab.firstTokenMs ?? lifetimes * lifetimeMs)),
     };
   } finally {
     await context.close();

@@ -64,6 +64,31 @@ describe('tabs of one browser profile against the real token handler and the emu
     expect(run.tabsWithOtherElement, figures).toBe(0);
   }, 90_000);
 
+  it('tabs opened while another holds a valid token take it instead of asking, and closing the first stalls none', async () => {
+    const run = await measureTabs({
+      browser,
+      app,
+      tabs: 5,
+      lifetimes: 3,
+      lifetimeMs: LIFETIME_MS,
+      plan: [
+        // Closed after its token's first refresh was due and before the second: the others carry on.
+        { openAtMs: 0, closeAtMs: 8_000 },
+        { openAtMs: 0 },
+        { openAtMs: 1_500 },
+        { openAtMs: 3_000 },
+        { openAtMs: 7_000 },
+      ],
+    });
+    const figures = JSON.stringify(run);
+    expect(run.tabsWithoutToken, figures).toBe(0);
+    expect(run.requests, figures).toBeLessThanOrEqual(run.idealRequests);
+    expect(run.distinctTokens, figures).toBeLessThanOrEqual(run.idealRequests);
+    expect(run.worstInvalidMs, figures).toBe(0);
+    expect(run.recreated, figures).toBe(0);
+    expect(run.tabsWithOtherElement, figures).toBe(0);
+  }, 90_000);
+
   it('shows a valid token right after a tab wakes from sleeping past its token’s expiry', async () => {
     // A tab of its own: a sleeping laptop also stops other tabs from waking this one.
     const context = await browser.newContext();
