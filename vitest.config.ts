@@ -27,7 +27,13 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['packages/{core,server,emulator}/src/**/*.test.ts', 'test/**/*.test.ts'],
+          include: [
+            'packages/{core,server,emulator}/src/**/*.test.ts',
+            // The react package's framework-free parts: the token session and the public API list.
+            'packages/react/src/session/**/*.test.ts',
+            'packages/react/src/exports.test.ts',
+            'test/**/*.test.ts',
+          ],
           exclude: ['**/node_modules/**', 'test/dist/**', 'test/tabs/**', 'test/plugin-styles/**'],
           typecheck: {
             enabled: true,

@@ -2,7 +2,8 @@ import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard, type DashboardProps } from './Dashboard.tsx';
-import { DatabrainProvider, type FetchToken } from './DatabrainProvider.tsx';
+import { DatabrainProvider } from './DatabrainProvider.tsx';
+import type { FetchToken } from './FetchToken.ts';
 import {
   advance,
   countingTokenSource,
@@ -232,13 +233,13 @@ describe('Dashboard', () => {
         <Dashboard
           dashboardId="d"
           fallback={<p>Please wait</p>}
-          errorFallback={({ error }) => <p>Failed: {error.message}</p>}
+          errorFallback={({ error }) => <p>Failed: {error.code}</p>}
         />
       </DatabrainProvider>,
     );
     expect(screen.getByText('Please wait')).toBeTruthy();
     await advance();
-    expect(screen.getByText('Failed: no token for you')).toBeTruthy();
+    expect(screen.getByText('Failed: TOKEN_SOURCE')).toBeTruthy();
   });
 
   it('throws a message naming DatabrainProvider outside one', () => {

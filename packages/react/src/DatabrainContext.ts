@@ -1,20 +1,20 @@
+import { DatabrainError } from '@databrain-embed/core/errors';
 import { type Context, createContext, useContext } from 'react';
 import type { ElementsLoader } from './ElementsLoader.ts';
-import { fail } from './fail.ts';
-import type { GuestTokenState } from './GuestTokenState.ts';
+import type { TokenSession } from './session/createTokenSession.ts';
+import type { TokenSessionState } from './session/TokenSessionState.ts';
 
 /**
- * What a provider shares with the hook and the element components: the token
- * state, a stable elements loader, and a function that refreshes at once, at
- * most once per token, when an element reports that token expired.
+ * What a provider shares with the hooks and the element components: its
+ * token session, the session's latest state, and a stable elements loader.
  */
-export type DatabrainContextValue = readonly [
-  state: GuestTokenState,
-  loader: ElementsLoader,
-  reportTokenExpired: (token: string) => void,
-];
+export interface DatabrainContextValue {
+  readonly session: TokenSession;
+  readonly state: TokenSessionState;
+  readonly loadElements: ElementsLoader;
+}
 
-/** @internal Shared by the provider, the hook and the components. */
+/** @internal Shared by the provider, the hooks and the components. */
 export const DatabrainContext: Context<DatabrainContextValue | null> =
   /* @__PURE__ */ createContext<DatabrainContextValue | null>(null);
 
@@ -23,11 +23,11 @@ export const DatabrainContext: Context<DatabrainContextValue | null> =
  *
  * @example
  * ```ts
- * const [state] = useDatabrainContext('useGuestToken()');
+ * const { state } = useDatabrainContext('useGuestToken()');
  * ```
  */
 export function useDatabrainContext(caller: string): DatabrainContextValue {
   const value = useContext(DatabrainContext);
-  if (!value) throw fail('NO_PROVIDER', `${caller} must be used inside <DatabrainProvider>.`);
+  if (!value) throw new DatabrainError('NO_PROVIDER', `${caller} must be used inside <DatabrainProvider>.`);
   return value;
 }

@@ -1,3 +1,5 @@
+import type { DatabrainError } from '@databrain-embed/core/errors';
+
 /**
  * Where the guest token stands: `'loading'` until the first token arrives,
  * `'ready'` while a valid token is held (also during a background refresh),
@@ -29,8 +31,8 @@ export interface GuestTokenState {
   readonly token: string | null;
   /** When the token expires (ms since the epoch, by this browser's clock); `null` if none or never. */
   readonly expiresAt: number | null;
-  /** The last failure of the token source, kept until a request succeeds. */
-  readonly error: Error | null;
+  /** The last failure of the token source, kept until a token arrives. Branch on `error.code`. */
+  readonly error: DatabrainError | null;
   readonly status: GuestTokenStatus;
   /** A new token is being fetched while the previous one stays in use. */
   readonly isRefreshing: boolean;

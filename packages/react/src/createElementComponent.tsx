@@ -1,3 +1,4 @@
+import type { DatabrainError } from '@databrain-embed/core/errors';
 import {
   type CSSProperties,
   type FunctionComponent,
@@ -10,6 +11,8 @@ import {
 } from 'react';
 import { useDatabrainContext } from './DatabrainContext.ts';
 import type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
+import { ErrorView } from './ErrorView.tsx';
+import { LoadingView } from './LoadingView.tsx';
 import { loadElements } from './loadElements.ts';
 
 /**
@@ -23,7 +26,8 @@ import { loadElements } from './loadElements.ts';
  * ```
  */
 export interface ErrorFallbackProps {
-  error: Error;
+  /** Branch on `error.code` (`TOKEN_HTTP`, `ELEMENTS_LOAD`…). */
+  error: DatabrainError;
   retry: () => void;
 }
 
@@ -83,10 +87,10 @@ export function createElementComponent<P extends object>(
   // biome-ignore lint/correctness/noComponentHookFactories: the factory runs once per element, at module level.
   function ElementComponent(props: P & EmbedComponentProps): ReactElement {
     const { className, style, fallback, errorFallback, onServerEvent, ...elementProps } = props;
-    const [state, loader, reportTokenExpired] = useDatabrainContext(`<${name}>`);
+    const { state, session, loadElements: loader } = useDatabrainContext(`<${name}>`);
     const { token } = state;
     // false while loading (always on the first render, so server and client markup agree).
-    const [defined, setDefined] = useState<boolean | Error>(false);
+    const [defined, setDefined] = useState<boolean | DatabrainError>(false);
     const element = useRef<HTMLElement>(null);
     // What the element holds, by prop name: the text last written or set.
     const held = useRef<Record<string, string | null | undefined>>({});
@@ -116,7 +120,7 @@ export function createElementComponent<P extends object>(
       if (!target) return;
       const values: Globals = {
         handleServerEvent: (event?: DatabrainServerEvent) => {
-          if (event?.type === 'TOKEN_EXPIRED' && token) reportTokenExpired(token);
+          if (event?.type === 'TOKEN_EXPIRED' && token) session.reportExpired(token);
           onServerEvent?.(event as DatabrainServerEvent);
         },
         ...elementProps,
@@ -147,31 +151,22 @@ export function createElementComponent<P extends object>(
     const retry = (): void => {
       // Load the elements again if that failed; keep an element that is shown.
       setDefined((current) => current === true);
-      if (state.status === 'error') void state.refresh();
+      if (state.status === 'error') void session.refresh();
     };
     const error = defined instanceof Error ? defined : state.status === 'error' ? state.error : null;
-    const box: CSSProperties = {
-      ...placeholderSize(props),
-      display: 'grid',
-      placeContent: 'center',
-    };
+    const size = placeholderSize(props);
     return (
       <div className={className} style={style} data-databrain-embed={noun}>
         {error ? (
           errorFallback ? (
             errorFallback({ error, retry })
           ) : (
-            <div role="alert" style={box}>
-              {`The ${noun} could not be loaded.`}
-              <button type="button" onClick={retry}>
-                Retry
-              </button>
-            </div>
+            <ErrorView noun={noun} size={size} error={error} retry={retry} />
           )
         ) : show ? (
           <Tag ref={element} />
         ) : (
-          (fallback ?? <div role="status" aria-busy style={box}>{`Loading ${noun}…`}</div>)
+          (fallback ?? <LoadingView noun={noun} size={size} />)
         )}
       </div>
     );

@@ -1,4 +1,4 @@
-import { fail } from './fail.ts';
+import { DatabrainError, type DatabrainReactErrorCode } from '@databrain-embed/core/errors';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
@@ -19,9 +19,9 @@ export async function fetchTokenFromEndpoint(
   const source = `POST ${url}`;
   // Each failure: its code and message, the cause kept.
   const failing =
-    (code: string, message: string) =>
+    (code: DatabrainReactErrorCode, message: string) =>
     (cause?: unknown): never => {
-      throw fail(code, `${source} ${message}.`, cause);
+      throw new DatabrainError(code, `${source} ${message}.`, { cause });
     };
   const response = await fetch(url, {
     method: 'POST',

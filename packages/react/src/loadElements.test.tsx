@@ -1,3 +1,4 @@
+import { isDatabrainError } from '@databrain-embed/core/errors';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Dashboard } from './Dashboard.tsx';
@@ -19,18 +20,21 @@ describe('loadElements', () => {
     const second = loadElements(loader);
     expect(second).toBe(first);
     // This loader defines nothing.
-    await expect(first).rejects.toThrow(/\(ELEMENTS_UNDEFINED\)$/);
+    await expect(first).rejects.toMatchObject({ code: 'ELEMENTS_UNDEFINED' });
     expect(loader).toHaveBeenCalledTimes(1);
   });
 
   it('forgets a failed load so the next call tries again', async () => {
     const loader = vi.fn().mockRejectedValueOnce(new Error('offline')).mockResolvedValueOnce(undefined);
-    await expect(loadElements(loader)).rejects.toThrow(
-      '[databrain-embed] Could not load the DataBrain elements. (ELEMENTS_LOAD)',
+    const failed = await loadElements(loader).catch((reason: unknown) => reason);
+    expect(isDatabrainError(failed) && failed.code).toBe('ELEMENTS_LOAD');
+    expect((failed as Error).message).toBe(
+      '[databrain-embed] Could not load the DataBrain elements. Is @databrainhq/plugin installed?',
     );
-    await expect(loadElements(loader)).rejects.toThrow(
-      '[databrain-embed] The loader left <dbn-dashboard> or <dbn-metric> undefined. (ELEMENTS_UNDEFINED)',
-    );
+    await expect(loadElements(loader)).rejects.toMatchObject({
+      code: 'ELEMENTS_UNDEFINED',
+      message: '[databrain-embed] The loader left <dbn-dashboard> or <dbn-metric> undefined.',
+    });
     expect(loader).toHaveBeenCalledTimes(2);
   });
 

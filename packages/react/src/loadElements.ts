@@ -1,5 +1,6 @@
+import { DatabrainError } from '@databrain-embed/core/errors';
 import type { ElementsLoader } from './ElementsLoader.ts';
-import { fail } from './fail.ts';
+import { logFailure } from './logFailure.ts';
 
 /**
  * The default loader: imports DataBrain's own elements. The specifier is a
@@ -43,14 +44,23 @@ export function loadElements(loader: ElementsLoader = importDatabrainPlugin): Pr
       .then(
         () => {
           if (!defined())
-            throw fail('ELEMENTS_UNDEFINED', 'The loader left <dbn-dashboard> or <dbn-metric> undefined.');
+            throw new DatabrainError(
+              'ELEMENTS_UNDEFINED',
+              'The loader left <dbn-dashboard> or <dbn-metric> undefined.',
+            );
         },
         (cause: unknown) => {
-          throw fail('ELEMENTS_LOAD', 'Could not load the DataBrain elements.', cause);
+          throw new DatabrainError(
+            'ELEMENTS_LOAD',
+            'Could not load the DataBrain elements. Is @databrainhq/plugin installed?',
+            { cause },
+          );
         },
       )
-      .catch((error: Error) => {
+      .catch((error: DatabrainError) => {
         pending.delete(loader);
+        // Once per failed load, however many embeds share it.
+        logFailure(error);
         throw error;
       });
     pending.set(loader, loading);

@@ -1,4 +1,4 @@
-import { fail } from './fail.ts';
+import { DatabrainError } from '@databrain-embed/core/errors';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 /**
@@ -20,6 +20,6 @@ export function parseTokenEndpointResponse(value: unknown, source: string): Toke
       : expiresIn !== null && !(Number.isFinite(expiresIn) && expiresIn >= 0)
         ? '"expiresIn" must be a number ≥ 0 (ms) or null'
         : '';
-  if (rule) throw fail('TOKEN_SHAPE', `${source}: ${rule}.`);
+  if (rule) throw new DatabrainError('TOKEN_SHAPE', `${source}: ${rule}.`);
   return { token, expiresIn };
 }

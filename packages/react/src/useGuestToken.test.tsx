@@ -1,8 +1,9 @@
 import { act, cleanup, render, renderHook, screen } from '@testing-library/react';
 import { type ReactNode, StrictMode, Suspense, startTransition, useState, version } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DatabrainProviderProps, FetchToken } from './DatabrainProvider.tsx';
+import type { DatabrainProviderProps } from './DatabrainProvider.tsx';
 import { DatabrainProvider } from './DatabrainProvider.tsx';
+import type { FetchToken } from './FetchToken.ts';
 import type { GuestTokenState } from './GuestTokenState.ts';
 import { advance, countingTokenSource } from './test-utils/recordingElements.ts';
 import { useGuestToken } from './useGuestToken.ts';
@@ -209,7 +210,8 @@ describe('useGuestToken', () => {
     await advance(8_000);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(result.current).toMatchObject({ token: 'token-1', status: 'ready' });
-    expect(result.current.error?.message).toBe('token service down');
+    expect(result.current.error?.code).toBe('TOKEN_SOURCE');
+    expect(result.current.error?.message).toContain('token service down');
     await advance(2_000);
     expect(result.current).toMatchObject({ token: null, status: 'error' });
     failing = false;
@@ -347,7 +349,11 @@ describe('useGuestToken', () => {
       ),
     });
     await advance();
-    expect(onTokenRefresh).toHaveBeenCalledWith({ token: 'token-1', expiresAt: 65_000 });
+    expect(onTokenRefresh).toHaveBeenCalledWith({
+      token: 'token-1',
+      expiresAt: 65_000,
+      receivedFrom: 'this-tab',
+    });
   });
 
   it('refresh() fetches a new token at once', async () => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { useDatabrainContext } from './DatabrainContext.ts';
 import type { GuestTokenState } from './GuestTokenState.ts';
 
@@ -6,7 +7,7 @@ import type { GuestTokenState } from './GuestTokenState.ts';
  * under one provider shares one token and one request; the object returned
  * is stable until something in it changes.
  *
- * @throws when used outside `<DatabrainProvider>`.
+ * @throws when used outside `<DatabrainProvider>` (code `NO_PROVIDER`).
  * @example
  * ```tsx
  * import { useGuestToken } from '@databrain-embed/react';
@@ -18,5 +19,10 @@ import type { GuestTokenState } from './GuestTokenState.ts';
  * ```
  */
 export function useGuestToken(): GuestTokenState {
-  return useDatabrainContext('useGuestToken()')[0];
+  const { session, state } = useDatabrainContext('useGuestToken()');
+  const { token, expiresAt, error, status, isRefreshing } = state;
+  return useMemo(
+    () => ({ token, expiresAt, error, status, isRefreshing, refresh: session.refresh }),
+    [token, expiresAt, error, status, isRefreshing, session],
+  );
 }

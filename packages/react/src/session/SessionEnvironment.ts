@@ -1,0 +1,76 @@
+/**
+ * What one tab says to the others on a session's channel: `ask` (does any
+ * tab hold a valid token?) and `token` (here is one, with what is left of
+ * its lifetime, in ms, or `null` when it never expires).
+ */
+export type TabMessage = { type: 'ask' } | { type: 'token'; token: string; expiresIn: number | null };
+
+/** A channel to the other tabs, open until `close()`. */
+export interface TabChannel {
+  post(message: TabMessage): void;
+  close(): void;
+}
+
+/**
+ * The browser APIs a token session uses, in one place so that tests can
+ * stand in for them and so that a missing one (server rendering, jsdom, an
+ * old browser) turns cross-tab sharing off instead of failing.
+ *
+ * @example
+ * ```ts
+ * const environment: SessionEnvironment = browserEnvironment();
+ * const stop = environment.listenForWakeUps(() => console.info('the tab is back'));
+ * ```
+ */
+export interface SessionEnvironment {
+  /**
+   * Runs `task` while holding the lock `name`, shared by every tab of the
+   * origin; rejects without running it when `signal` aborts first.
+   * `undefined` when the browser has no Web Locks.
+   */
+  readonly requestLock:
+    | ((name: string, signal: AbortSignal, task: () => Promise<void>) => Promise<void>)
+    | undefined;
+  /** Opens a channel to the other tabs; `undefined` when the browser has no BroadcastChannel. */
+  readonly openChannel: ((name: string, onMessage: (message: unknown) => void) => TabChannel) | undefined;
+  /** Calls `onWake` when the tab becomes visible, gains focus or goes back online; returns a remover. */
+  readonly listenForWakeUps: (onWake: () => void) => () => void;
+}
+
+/**
+ * The real browser's APIs, each `undefined` (or a no-op) where it is missing.
+ *
+ * @example
+ * ```ts
+ * const { requestLock, openChannel } = browserEnvironment();
+ * const canShare = requestLock !== undefined && openChannel !== undefined;
+ * ```
+ */
+export function browserEnvironment(): SessionEnvironment {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  return {
+    requestLock: locks ? (name, signal, task) => locks.request(name, { signal }, task) : undefined,
+    openChannel:
+      typeof BroadcastChannel === 'function'
+        ? (name, onMessage) => {
+            const channel = new BroadcastChannel(name);
+            channel.onmessage = (event) => onMessage(event.data);
+            return { post: (message) => channel.postMessage(message), close: () => channel.close() };
+          }
+        : undefined,
+    listenForWakeUps: (onWake) => {
+      if (typeof window === 'undefined') return () => {};
+      const onVisibility = (): void => {
+        if (document.visibilityState === 'visible') onWake();
+      };
+      document.addEventListener('visibilitychange', onVisibility);
+      window.addEventListener('focus', onWake);
+      window.addEventListener('online', onWake);
+      return () => {
+        document.removeEventListener('visibilitychange', onVisibility);
+        window.removeEventListener('focus', onWake);
+        window.removeEventListener('online', onWake);
+      };
+    },
+  };
+}

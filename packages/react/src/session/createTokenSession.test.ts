@@ -1,0 +1,436 @@
+import { isDatabrainError } from '@databrain-embed/core/errors';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FetchToken } from '../FetchToken.ts';
+import { fakeBrowser } from '../test-utils/fakeTabs.ts';
+import { createTokenSession, type TokenSession, type TokenSessionOptions } from './createTokenSession.ts';
+import type { SessionEnvironment } from './SessionEnvironment.ts';
+
+/** A token source handing out `<prefix>-1`, `<prefix>-2`… that live `lifetime` ms. */
+function countingSource(lifetime: number | null = 600_000, prefix = 'token') {
+  let count = 0;
+  return vi.fn<FetchToken>(async () => {
+    count += 1;
+    return { token: `${prefix}-${count}`, expiresIn: lifetime };
+  });
+}
+
+const stops: (() => void)[] = [];
+
+/** Creates and starts a session (one subscriber) in a tab with no sharing APIs unless given one. */
+function started(
+  options: TokenSessionOptions,
+  environment: SessionEnvironment = fakeBrowser().openTab({ sharing: false }).environment,
+): TokenSession & { changes: number } {
+  const session = createTokenSession(options, environment);
+  const counted = Object.assign(session, { changes: 0 });
+  stops.push(session.subscribe(() => (counted.changes += 1)));
+  return counted;
+}
+
+const advance = async (ms = 0): Promise<void> => {
+  await vi.advanceTimersByTimeAsync(ms);
+};
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.setSystemTime(1_000_000);
+  vi.spyOn(console, 'error').mockImplementation(() => {});
+});
+afterEach(async () => {
+  for (const stop of stops.splice(0)) stop();
+  if (vi.isFakeTimers()) await advance();
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('createTokenSession', () => {
+  it('does nothing until its first subscriber, then fetches once', async () => {
+    const fetchToken = countingSource();
+    const session = createTokenSession({ fetchToken });
+    await advance(60_000);
+    expect(fetchToken).not.toHaveBeenCalled();
+    expect(session.getSnapshot()).toMatchObject({ status: 'loading', token: null, requests: 0 });
+    stops.push(session.subscribe(() => {}));
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot()).toMatchObject({
+      status: 'ready',
+      token: 'token-1',
+      expiresAt: 1_660_000,
+      refreshAt: 1_600_000,
+      receivedFrom: 'this-tab',
+      requests: 1,
+      sharedAcrossTabs: false,
+    });
+  });
+
+  it('shares one request in flight between every caller', async () => {
+    const fetchToken = countingSource();
+    const session = started({ fetchToken });
+    await Promise.all([session.refresh(), session.refresh(), session.refresh()]);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps its snapshot object until a field changes', async () => {
+    const session = started({ fetchToken: countingSource() });
+    await advance();
+    const snapshot = session.getSnapshot();
+    await advance(1_000);
+    expect(session.getSnapshot()).toBe(snapshot);
+  });
+
+  it('refreshes by the margin before expiry, measured from arrival, and drops a token at expiry', async () => {
+    let resolveSecond: (value: { token: string; expiresIn: number }) => void = () => {};
+    const fetchToken = vi
+      .fn<FetchToken>()
+      .mockResolvedValueOnce({ token: 'first', expiresIn: 10_000 })
+      .mockImplementationOnce(() => new Promise((resolve) => (resolveSecond = resolve)));
+    const session = started({ fetchToken });
+    await advance(3_000);
+    expect(session.getSnapshot().refreshAt).toBe(1_000_000 + 8_000);
+    await advance(4_999);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await advance(1);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot()).toMatchObject({ token: 'first', isRefreshing: true });
+    await advance(2_000);
+    expect(session.getSnapshot()).toMatchObject({ token: null, status: 'loading' });
+    resolveSecond({ token: 'second', expiresIn: 10_000 });
+    await advance();
+    expect(session.getSnapshot()).toMatchObject({ token: 'second', expiresAt: 1_020_000 });
+  });
+
+  it.each([0, 1, 999])('refuses a %i ms lifetime with TOKEN_LIFETIME, and never polls', async (lifetime) => {
+    const onError = vi.fn();
+    const fetchToken = countingSource(lifetime);
+    const session = started({ fetchToken, onError });
+    await advance();
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', token: null });
+    const error = session.getSnapshot().error;
+    expect(isDatabrainError(error) && error.code).toBe('TOKEN_LIFETIME');
+    expect(error?.message).toContain(`lives ${lifetime} ms`);
+    await advance(60 * 60_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(vi.getTimerCount()).toBe(0);
+    // Only an explicit refresh asks again.
+    await session.refresh();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('serves a lifetime of exactly one second, refreshing before it ends', async () => {
+    const fetchToken = countingSource(1_000);
+    const session = started({ fetchToken });
+    await advance();
+    await advance(800);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot().token).toBe('token-2');
+  });
+
+  it('arms no timer beyond its reach for a huge lifetime, and waits it out in steps', async () => {
+    const fetchToken = countingSource(1e20);
+    const session = started({ fetchToken });
+    // The fake timers, like Node, fire a delay beyond 2^31 - 1 ms at once: an
+    // unclamped timer would refresh (and loop) right away.
+    await advance(1_000);
+    expect(session.getSnapshot().token).toBe('token-1');
+    await advance(2 ** 31 + 10);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot().token).toBe('token-1');
+  });
+
+  it('never makes Node warn TimeoutOverflowWarning for a huge lifetime (real timers)', async () => {
+    vi.useRealTimers();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    // Node's process, typed here: this package's sources are typed for browsers only.
+    const { process } = globalThis as unknown as {
+      process: { on(event: 'warning', listener: (warning: Error) => void): void; off: typeof process.on };
+    };
+    process.on('warning', onWarning);
+    try {
+      const session = started({ fetchToken: countingSource(1e20) });
+      await vi.waitFor(() => expect(session.getSnapshot().token).toBe('token-1'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(warnings.map((warning) => warning.name)).not.toContain('TimeoutOverflowWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
+  it('never refreshes a token that never expires', async () => {
+    const fetchToken = countingSource(null);
+    const session = started({ fetchToken });
+    await advance(365 * 24 * 3_600_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot()).toMatchObject({ token: 'token-1', expiresAt: null, refreshAt: null });
+  });
+
+  it('retries with exponential backoff capped at 30 s, each delay drawn from its upper half', async () => {
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      throw new Error('down');
+    });
+    const random = vi.spyOn(Math, 'random').mockReturnValue(1);
+    started({ fetchToken });
+    await advance();
+    const callsAfter = async (ms: number) => {
+      await advance(ms);
+      return fetchToken.mock.calls.length;
+    };
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(await callsAfter(1_000)).toBe(2);
+    expect(await callsAfter(2_000)).toBe(3);
+    expect(await callsAfter(4_000)).toBe(4);
+    expect(await callsAfter(8_000)).toBe(5);
+    expect(await callsAfter(16_000)).toBe(6);
+    expect(await callsAfter(30_000)).toBe(7);
+    // The lower bound of the jitter, from the next failure on: half of the capped delay.
+    random.mockReturnValue(0);
+    expect(await callsAfter(30_000)).toBe(8);
+    expect(await callsAfter(14_999)).toBe(8);
+    expect(await callsAfter(1)).toBe(9);
+  });
+
+  it('wraps a failure that is not a DatabrainError as TOKEN_SOURCE, keeps the token and logs once', async () => {
+    const onError = vi.fn();
+    let failing = false;
+    let count = 0;
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      count += 1;
+      if (failing) throw 'plain string';
+      return { token: `token-${count}`, expiresIn: 10_000 };
+    });
+    const session = started({ fetchToken, onError });
+    await advance();
+    failing = true;
+    await advance(8_000);
+    expect(session.getSnapshot()).toMatchObject({ token: 'token-1', status: 'ready' });
+    expect(session.getSnapshot().error?.code).toBe('TOKEN_SOURCE');
+    expect(session.getSnapshot().error?.cause).toBe('plain string');
+    await advance(2_000);
+    expect(session.getSnapshot()).toMatchObject({ token: null, status: 'error' });
+    const failures = onError.mock.calls.length;
+    expect(failures).toBeGreaterThan(1);
+    expect(console.error).toHaveBeenCalledTimes(1);
+    failing = false;
+    await advance(30_000);
+    expect(session.getSnapshot()).toMatchObject({ status: 'ready', error: null });
+  });
+
+  it('refreshes once per token reported expired', async () => {
+    const fetchToken = countingSource();
+    const session = started({ fetchToken });
+    await advance();
+    session.reportExpired('token-1');
+    session.reportExpired('token-1');
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot().token).toBe('token-2');
+    // A report about a token already replaced changes nothing.
+    session.reportExpired('token-1');
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps asking after a forced refresh fails, since the reported token is bad', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    let failing = false;
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      if (failing) throw new Error('down');
+      return { token: 'fresh', expiresIn: 600_000 };
+    });
+    const session = started({ fetchToken });
+    await advance();
+    failing = true;
+    session.reportExpired('fresh');
+    await advance(1_000);
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+  });
+
+  it('fetches on a wake-up once the token is due, as after a laptop sleeps through its timers', async () => {
+    const tab = fakeBrowser().openTab({ sharing: false });
+    const fetchToken = countingSource(600_000);
+    const session = started({ fetchToken }, tab.environment);
+    await advance();
+    tab.wake();
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    // The clock jumps past expiry while no timer fires.
+    vi.setSystemTime(Date.now() + 700_000);
+    tab.wake();
+    expect(session.getSnapshot().token).toBeNull();
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(session.getSnapshot().token).toBe('token-2');
+  });
+
+  it('uses an initial token without a request until it is due', async () => {
+    const fetchToken = countingSource();
+    const session = started({ fetchToken, initialToken: { token: 'from-ssr', expiresIn: 120_000 } });
+    expect(session.getSnapshot()).toMatchObject({ token: 'from-ssr', status: 'ready' });
+    await advance(95_999);
+    expect(fetchToken).not.toHaveBeenCalled();
+    await advance(1);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+  });
+
+  it('aborts its request, drops its token and clears every timer when the last subscriber leaves', async () => {
+    const signals: AbortSignal[] = [];
+    const fetchToken = vi.fn<FetchToken>(
+      (signal) =>
+        new Promise((resolve) => {
+          signals.push(signal);
+          setTimeout(() => resolve({ token: 'late', expiresIn: 600_000 }), 1_000);
+        }),
+    );
+    const onError = vi.fn();
+    const session = createTokenSession({ fetchToken, onError }, fakeBrowser().openTab().environment);
+    const unsubscribe = session.subscribe(() => {});
+    await advance();
+    unsubscribe();
+    await advance(10 * 60_000);
+    expect(signals[0]?.aborted).toBe(true);
+    expect(session.getSnapshot().token).toBeNull();
+    expect(onError).not.toHaveBeenCalled();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('survives an unsubscribe followed at once by a subscribe (StrictMode) with one request', async () => {
+    const fetchToken = countingSource();
+    const session = createTokenSession({ fetchToken });
+    const first = session.subscribe(() => {});
+    first();
+    stops.push(session.subscribe(() => {}));
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot().token).toBe('token-1');
+  });
+});
+
+describe('createTokenSession across tabs', () => {
+  const shareName = '["/api/databrain/token","alice"]';
+
+  it('gives a newly opened tab the token another tab holds, without a request', async () => {
+    const browser = fakeBrowser();
+    const first = countingSource(600_000, 'first');
+    const second = countingSource(600_000, 'second');
+    const firstTab = started({ fetchToken: first, shareName }, browser.openTab().environment);
+    await advance(200);
+    expect(firstTab.getSnapshot()).toMatchObject({ token: 'first-1', sharedAcrossTabs: true });
+    vi.setSystemTime(Date.now() + 100_000);
+    const secondTab = started({ fetchToken: second, shareName }, browser.openTab().environment);
+    await advance(200);
+    expect(second).not.toHaveBeenCalled();
+    expect(secondTab.getSnapshot()).toMatchObject({
+      token: 'first-1',
+      receivedFrom: 'another-tab',
+      requests: 0,
+      expiresAt: firstTab.getSnapshot().expiresAt,
+    });
+  });
+
+  it('makes one request per lifetime for five tabs, each tab always holding a valid token', async () => {
+    const browser = fakeBrowser();
+    const fetchToken = countingSource(10_000);
+    const tabs = [];
+    for (let index = 0; index < 5; index += 1) {
+      tabs.push(started({ fetchToken, shareName }, browser.openTab().environment));
+      await advance(50);
+    }
+    await advance(200);
+    let invalidChecks = 0;
+    for (let elapsed = 0; elapsed < 30_000; elapsed += 100) {
+      await advance(100);
+      invalidChecks += tabs.filter((tab) => tab.getSnapshot().token === null).length;
+    }
+    // One token at the start plus one refresh per lifetime (at 8 s, 16 s, 24 s).
+    expect(fetchToken).toHaveBeenCalledTimes(4);
+    expect(invalidChecks).toBe(0);
+    expect(new Set(tabs.map((tab) => tab.getSnapshot().token)).size).toBe(1);
+  });
+
+  it('lets a tab that waited for the lock use the token just fetched instead of asking again', async () => {
+    const browser = fakeBrowser();
+    const fetchToken = countingSource(10_000);
+    const one = started({ fetchToken, shareName }, browser.openTab().environment);
+    await advance(200);
+    const two = started({ fetchToken, shareName }, browser.openTab().environment);
+    await advance(200);
+    one.reportExpired('token-1');
+    two.reportExpired('token-1');
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(one.getSnapshot().token).toBe('token-2');
+    expect(two.getSnapshot().token).toBe('token-2');
+  });
+
+  it('fetches by itself once the wait for a frozen lock holder is over', async () => {
+    const browser = fakeBrowser();
+    browser.holdLockForever(`databrain-embed:token:${shareName}`);
+    const fetchToken = countingSource();
+    const tab = started({ fetchToken, shareName }, browser.openTab().environment);
+    await advance(100);
+    expect(fetchToken).not.toHaveBeenCalled();
+    await advance(5_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(tab.getSnapshot().token).toBe('token-1');
+  });
+
+  it('shows a valid token at once when a tab that slept past expiry wakes, taking it from another tab', async () => {
+    const browser = fakeBrowser();
+    const fetchToken = countingSource(10_000);
+    const awake = started({ fetchToken, shareName }, browser.openTab().environment);
+    const sleepyTab = browser.openTab();
+    await advance(200);
+    const sleepy = started({ fetchToken, shareName }, sleepyTab.environment);
+    await advance(200);
+    // The awake tab refreshes on schedule; the sleeping one misses it and its clock jumps.
+    await awake.refresh();
+    vi.setSystemTime(Date.now() + 9_000);
+    await awake.refresh();
+    const calls = fetchToken.mock.calls.length;
+    sleepyTab.wake();
+    await advance(1);
+    expect(sleepy.getSnapshot().token).toBe(awake.getSnapshot().token);
+    expect(fetchToken).toHaveBeenCalledTimes(calls);
+  });
+
+  it('shares nothing between different names (another scope or endpoint)', async () => {
+    const browser = fakeBrowser();
+    const fetchToken = countingSource();
+    const alice = started({ fetchToken, shareName }, browser.openTab().environment);
+    await advance(200);
+    const bob = started(
+      { fetchToken, shareName: '["/api/databrain/token","bob"]' },
+      browser.openTab().environment,
+    );
+    await advance(200);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(bob.getSnapshot().token).not.toBe(alice.getSnapshot().token);
+  });
+
+  it('keeps one token per tab without a share name or without the browser APIs', async () => {
+    const browser = fakeBrowser();
+    const fetchToken = countingSource();
+    started({ fetchToken }, browser.openTab().environment);
+    started({ fetchToken, shareName }, browser.openTab({ sharing: false }).environment);
+    started({ fetchToken, shareName }, browser.openTab({ sharing: false }).environment);
+    await advance(200);
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+    expect(browser.messages).toEqual([]);
+  });
+
+  it('ignores malformed messages and offers that live too briefly', async () => {
+    const browser = fakeBrowser();
+    const intruder = browser
+      .openTab()
+      .environment.openChannel?.(`databrain-embed:token:${shareName}`, () => {});
+    const fetchToken = countingSource();
+    const tab = started({ fetchToken, shareName }, browser.openTab().environment);
+    intruder?.post({ type: 'token', token: 42, expiresIn: 600_000 } as never);
+    intruder?.post({ type: 'token', token: 'brief', expiresIn: 10 });
+    intruder?.post({ type: 'nonsense' } as never);
+    await advance(200);
+    expect(tab.getSnapshot()).toMatchObject({ token: 'token-1', receivedFrom: 'this-tab' });
+  });
+});
