@@ -18,6 +18,15 @@ import type { HostStyle } from './fixture/readHostStyles.ts';
 const fixture = join(import.meta.dirname, 'fixture');
 const FONT_HOSTS = ['fonts.googleapis.com', 'fonts.gstatic.com'];
 
+// What the README says a Content-Security-Policy must allow (img-src for the host page's own image).
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  'font-src data:',
+  "img-src 'self' data:",
+  "connect-src 'self' https://edetnvlrqissubqlrwbtvwx2ia0tqykw.lambda-url.us-east-1.on.aws https://jsonplaceholder.typicode.com",
+].join('; ');
+
 // Properties of the elements' own content that do not depend on the page's width.
 const CONTENT_PROPERTIES = [
   'display',
@@ -54,6 +63,8 @@ interface Visit {
   leakedFrames: number;
   /** Hosts of the requests that were blocked. */
   blockedHosts: string[];
+  /** What Chromium reported refusing under the page's Content-Security-Policy, if it had one. */
+  cspViolations: string[];
   /** Length of the style text in the dashboard's shadow root and of the document's copy. */
   shadowStyleLength: number;
   documentStyleLength: number;
@@ -75,7 +86,8 @@ let outDir = '';
 let server: Server | undefined;
 let origin = '';
 let browser: Browser | undefined;
-const visits = new Map<'isolated' | 'not isolated', Visit>();
+type VisitName = 'isolated' | 'not isolated' | 'isolated, with a CSP' | 'not isolated, with a CSP';
+const visits = new Map<VisitName, Visit>();
 
 async function serve(root: string): Promise<Server> {
   const files = createServer(async (request, response) => {
@@ -83,7 +95,10 @@ async function serve(root: string): Promise<Server> {
     try {
       const body = await readFile(join(root, path === '/' ? 'index.html' : path));
       const type = extname(path) === '.js' ? 'text/javascript' : 'text/html';
-      response.writeHead(200, { 'content-type': type }).end(body);
+      const csp = request.url?.includes('csp=on')
+        ? { 'content-security-policy': CONTENT_SECURITY_POLICY }
+        : {};
+      response.writeHead(200, { 'content-type': type, ...csp }).end(body);
     } catch {
       response.writeHead(404).end();
     }
@@ -101,16 +116,20 @@ async function waitForDashboard(page: Page): Promise<void> {
   );
 }
 
-async function visit(isolate: boolean): Promise<Visit> {
+async function visit(isolate: boolean, csp = false): Promise<Visit> {
   const page = await (browser as Browser).newPage();
   const blockedHosts: string[] = [];
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) cspViolations.push(message.text());
+  });
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.hostname === '127.0.0.1') return route.continue();
     blockedHosts.push(url.hostname);
     return route.abort('blockedbyclient');
   });
-  await page.goto(`${origin}/${isolate ? '' : '?isolate=off'}`);
+  await page.goto(`${origin}/?isolate=${isolate ? 'on' : 'off'}&csp=${csp ? 'on' : 'off'}`);
   const before = await page.evaluate(() => window.pluginStylesFixture.readHostStyles());
   await page.evaluate(() => window.pluginStylesFixture.mountDashboard());
   await waitForDashboard(page);
@@ -156,7 +175,7 @@ async function visit(isolate: boolean): Promise<Visit> {
   }));
   const leakedFrames = await page.evaluate(() => window.pluginStylesFixture.leakedFrames());
   await page.close();
-  return { before, after, withPortalOpen, leakedFrames, blockedHosts, ...shown, ...released };
+  return { before, after, withPortalOpen, leakedFrames, blockedHosts, cspViolations, ...shown, ...released };
 }
 
 function changes(before: HostStyle[], after: HostStyle[]): string[] {
@@ -166,7 +185,7 @@ function changes(before: HostStyle[], after: HostStyle[]): string[] {
     .map(({ style, was }) => `${style.element} ${style.property}: ${was} → ${style.value}`);
 }
 
-function visited(name: 'isolated' | 'not isolated'): Visit {
+function visited(name: VisitName): Visit {
   const result = visits.get(name);
   if (!result) throw new Error(`The host page was not visited ${name}.`);
   return result;
@@ -195,6 +214,8 @@ beforeAll(async () => {
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   visits.set('isolated', await visit(true));
   visits.set('not isolated', await visit(false));
+  visits.set('isolated, with a CSP', await visit(true, true));
+  visits.set('not isolated, with a CSP', await visit(false, true));
 }, 180_000);
 
 afterAll(async () => {
@@ -239,6 +260,13 @@ describe('a dashboard on a host page with its own styles, with the plugin styles
     expect(blockedHosts.filter((host) => FONT_HOSTS.includes(host))).toEqual([]);
   });
 
+  it('works under a Content-Security-Policy with no fonts host', () => {
+    const { cspViolations, before, after, container } = visited('isolated, with a CSP');
+    expect(cspViolations).toEqual([]);
+    expect(changes(before, after)).toEqual([]);
+    expect(container).toEqual(visited('isolated').container);
+  });
+
   it('removes the theme variables and the portal from the page when the dashboard unmounts', () => {
     const { htmlStyleShown, htmlStyleReleased, portalReleased, before, hostAfterRelease } =
       visited('isolated');
@@ -259,8 +287,10 @@ describe('the same page without isolation (the check above can fail)', () => {
     expect(leakedFrames).toBeGreaterThan(0);
   });
 
-  it('requests the fonts host', () => {
+  it('requests the fonts host, which that Content-Security-Policy refuses', () => {
     const { blockedHosts } = visited('not isolated');
     expect(blockedHosts).toContain('fonts.googleapis.com');
+    const { cspViolations } = visited('not isolated, with a CSP');
+    expect(cspViolations.some((violation) => violation.includes('https://fonts.googleapis.com'))).toBe(true);
   });
 });
