@@ -34,7 +34,13 @@ export default defineConfig({
             'packages/react/src/exports.test.ts',
             'test/**/*.test.ts',
           ],
-          exclude: ['**/node_modules/**', 'test/dist/**', 'test/tabs/**', 'test/plugin-styles/**'],
+          exclude: [
+            '**/node_modules/**',
+            'test/dist/**',
+            'test/tabs/**',
+            'test/plugin-styles/**',
+            'test/testing-kit/**',
+          ],
           typecheck: {
             enabled: true,
             checker: 'tsc',
@@ -91,6 +97,19 @@ export default defineConfig({
           include: ['test/plugin-styles/**/*.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
+        },
+      },
+      {
+        // Tests written as a user of the testing kits writes them: the emulator
+        // from a globalSetup, components with recording elements (jsdom files say so).
+        plugins: [react()],
+        resolve: { conditions: nodeConditions },
+        ssr,
+        test: {
+          name: 'testing-kit',
+          environment: 'node',
+          include: ['test/testing-kit/**/*.test.{ts,tsx}'],
+          globalSetup: ['test/testing-kit/emulator.globalSetup.ts'],
         },
       },
       {

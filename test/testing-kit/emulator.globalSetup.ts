@@ -1,0 +1,3 @@
+import { emulatorGlobalSetup } from '@databrain-embed/emulator/testing';
+
+export default emulatorGlobalSetup();
