@@ -151,7 +151,8 @@ export type DatabrainReactErrorCode = (typeof DATABRAIN_REACT_ERROR_CODES)[numbe
  */
 export type DatabrainErrorCode = DatabrainApiErrorCode | DatabrainClientErrorCode | DatabrainReactErrorCode;
 
-const apiCodes: ReadonlySet<string> = new Set(DATABRAIN_API_ERROR_CODES);
+// Pure, so that bundles using only the error class drop the code list.
+const apiCodes: ReadonlySet<string> = /* @__PURE__ */ new Set(DATABRAIN_API_ERROR_CODES);
 
 /**
  * Whether a string is one of DataBrain's documented error codes.

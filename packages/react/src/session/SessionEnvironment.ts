@@ -59,18 +59,17 @@ export function browserEnvironment(): SessionEnvironment {
           }
         : undefined,
     listenForWakeUps: (onWake) => {
-      if (typeof window === 'undefined') return () => {};
-      const onVisibility = (): void => {
-        if (document.visibilityState === 'visible') onWake();
-      };
-      document.addEventListener('visibilitychange', onVisibility);
-      window.addEventListener('focus', onWake);
-      window.addEventListener('online', onWake);
-      return () => {
-        document.removeEventListener('visibilitychange', onVisibility);
-        window.removeEventListener('focus', onWake);
-        window.removeEventListener('online', onWake);
-      };
+      const listening = new AbortController();
+      if (typeof window !== 'undefined') {
+        const { signal } = listening;
+        const onVisible = (): void => {
+          if (document.visibilityState === 'visible') onWake();
+        };
+        document.addEventListener('visibilitychange', onVisible, { signal });
+        window.addEventListener('focus', onWake, { signal });
+        window.addEventListener('online', onWake, { signal });
+      }
+      return () => listening.abort();
     },
   };
 }

@@ -77,6 +77,16 @@ interface HeldToken {
 const remainingLifetime = (held: HeldToken): number | null =>
   held.expiresAt === null ? null : held.expiresAt - Date.now();
 
+// Resolves after `ms`, or rejects as soon as `signal` aborts.
+const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+
 /**
  * Creates a token session. It owns one request at a time (shared by every
  * caller, aborted when the session stops), computes due and expiry times
@@ -122,8 +132,6 @@ export function createTokenSession(
   let channel: TabChannel | undefined;
   let requestLock: SessionEnvironment['requestLock'];
   let stopWakeUps: (() => void) | undefined;
-  // Ends the wait for another tab's answer early, once one has arrived.
-  let answered: (() => void) | undefined;
 
   const isDue = (): boolean => held === null || (held.refreshAt !== null && Date.now() >= held.refreshAt);
   const isExpired = (token: HeldToken): boolean => token.expiresAt !== null && Date.now() >= token.expiresAt;
@@ -229,8 +237,7 @@ export function createTokenSession(
     if (answer.expiresIn !== null && answer.expiresIn < SHORTEST_LIFETIME_MS) {
       throw new DatabrainError(
         'TOKEN_LIFETIME',
-        `The token source answered a token that lives ${answer.expiresIn} ms; it must live at least ` +
-          `${SHORTEST_LIFETIME_MS} ms to be used. Mint tokens that live minutes (the server's expiresIn).`,
+        `The token source answered a token that lives ${answer.expiresIn} ms; mint tokens that live minutes.`,
       );
     }
     const next = hold(answer.token, answer.expiresIn, 'this-tab');
@@ -238,64 +245,40 @@ export function createTokenSession(
     channel?.post({ type: 'token', token: next.token, expiresIn: remainingLifetime(next) });
   }
 
-  function waitForAnswer(signal: AbortSignal): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const done = (): void => {
-        clearTimeout(timer);
-        answered = undefined;
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      };
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        answered = undefined;
-        reject(signal.reason);
-      };
-      const timer = setTimeout(done, ASK_WAIT_MS);
-      answered = done;
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
-  }
-
   // Runs `task` holding the session's lock, or without it once the wait is
   // over: a tab that holds it but was frozen or hangs must not stall this one.
-  function withLock(
+  async function withLock(
     lock: NonNullable<SessionEnvironment['requestLock']>,
     signal: AbortSignal,
     task: () => Promise<void>,
   ): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const waiting = new AbortController();
-      let started = false;
-      const run = (): Promise<void> => {
-        started = true;
-        clearTimeout(timer);
-        return task().then(resolve, reject);
-      };
-      const timer = setTimeout(() => {
-        waiting.abort();
-        void run();
-      }, LOCK_WAIT_MS);
-      signal.addEventListener(
-        'abort',
-        () => {
-          clearTimeout(timer);
-          waiting.abort();
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-      lock(`databrain-embed:token:${shareName}`, waiting.signal, () =>
-        started ? Promise.resolve() : run(),
-      ).catch(() => {});
-    });
+    const waiting = new AbortController();
+    const giveUp = setTimeout(() => waiting.abort(), LOCK_WAIT_MS);
+    const stopWaiting = (): void => waiting.abort();
+    signal.addEventListener('abort', stopWaiting);
+    let ran = false;
+    try {
+      await lock(`databrain-embed:token:${shareName}`, waiting.signal, () => {
+        ran = true;
+        clearTimeout(giveUp);
+        return task();
+      });
+    } catch (reason) {
+      // The task's own failure; otherwise the wait was given up.
+      if (ran) throw reason;
+    } finally {
+      clearTimeout(giveUp);
+      signal.removeEventListener('abort', stopWaiting);
+    }
+    signal.throwIfAborted();
+    if (!ran) await task();
   }
 
   async function obtain(signal: AbortSignal): Promise<void> {
     if (!channel || !requestLock) return fetchFromSource(signal);
     if (held === null) {
       channel.post({ type: 'ask' });
-      await waitForAnswer(signal);
+      await sleep(ASK_WAIT_MS, signal);
       if (!isDue()) return;
     }
     // Another tab may have refreshed while this one waited for the lock.
@@ -342,7 +325,6 @@ export function createTokenSession(
     if (held && (held.token === token || (held.expiresAt ?? Infinity) >= (offered.expiresAt ?? Infinity)))
       return;
     adopt(offered);
-    answered?.();
   }
 
   function onWake(): void {
