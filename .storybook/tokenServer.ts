@@ -135,15 +135,17 @@ function guarded(step: () => void, response: ServerResponse): void {
 export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): Promise<StoryBackend> {
   const live = readLiveSettings(env);
   const mode: StoryBackendMode = live ? 'live' : 'emulator';
+  // Every token request mints (no server-side reuse): the stories show the browser's side, where
+  // a refresh must be visible as a new token. Reuse is the server's own feature, tested there.
   let emulator: { url: string; close(): Promise<void> } | undefined;
   let client: ReturnType<typeof createDatabrainClient>;
   let dataAppName: string;
   if (live) {
-    client = createDatabrainClient({ apiKey: live.apiKey, baseUrl: live.apiUrl });
+    client = createDatabrainClient({ apiKey: live.apiKey, baseUrl: live.apiUrl, tokenReuse: false });
     dataAppName = live.dataApp;
   } else {
     emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
-    client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url });
+    client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url, tokenReuse: false });
     dataAppName = EMULATOR_DATA_APP;
   }
 

@@ -46,16 +46,15 @@ type Story = StoryObj<typeof meta>;
 /** The default placeholders: announced to screen readers, sized like the embed. */
 export const DefaultPlaceholder: Story = {
   play: async ({ canvas, canvasElement }) => {
-    const dashboardPlaceholder = await canvas.findByText(
-      'Loading dashboard…',
+    const [dashboardPlaceholder, metricPlaceholder] = await canvas.findAllByRole(
+      'status',
       {},
       { timeout: PREVIEW_TIMEOUT },
     );
-    await expect(dashboardPlaceholder).toHaveAttribute('role', 'status');
+    await expect(dashboardPlaceholder).toHaveTextContent('Loading dashboard…');
     await expect(dashboardPlaceholder).toBeVisible();
-    const metricPlaceholder = canvas.getByText('Loading metric…');
-    await expect(metricPlaceholder).toHaveAttribute('role', 'status');
-    await expect(metricPlaceholder.getBoundingClientRect().height).toBe(200);
+    await expect(metricPlaceholder).toHaveTextContent('Loading metric…');
+    await expect(metricPlaceholder?.getBoundingClientRect().height).toBe(200);
     await expect(canvasElement.querySelector('dbn-dashboard')).toBeNull();
     await findReadyPreview(canvasElement);
     await expect(canvas.queryByText('Loading dashboard…')).toBeNull();

@@ -68,14 +68,15 @@ export const Fullscreen: Story = {
 
 /**
  * Elements inside the card that are wider than it: content overflowing an
- * element (scroll width beyond client width) or an element reaching past the
- * card's inner width. Empty when nothing spills out or is clipped.
+ * element (scroll width beyond client width, the card included) or an element
+ * wider than the card's inner width. Empty when nothing spills out or is clipped.
  */
 function elementsWiderThanCard(card: HTMLElement): string[] {
   const limit = card.clientWidth + 1; // sub-pixel rounding
   const offenders: string[] = [];
   for (const element of [card, ...card.querySelectorAll<HTMLElement>('*')]) {
-    const width = element.getBoundingClientRect().width;
+    // The card's own box includes its border; only what is inside it must fit its inner width.
+    const width = element === card ? 0 : element.getBoundingClientRect().width;
     // Inline boxes have no client width; their own box is what must fit.
     const overflowing = element.clientWidth > 0 && element.scrollWidth > element.clientWidth + 1;
     if (overflowing || width > limit) {

@@ -61,6 +61,7 @@ describe('the static Storybook build', () => {
     const index = (await response.json()) as { entries: Record<string, { title: string; type: string }> };
     const titles = new Set(Object.values(index.entries).map((entry) => entry.title));
     for (const title of [
+      'Welcome',
       'Embedding/Dashboard',
       'Embedding/Permissions',
       'Embedding/Tenants and row filters',
@@ -73,6 +74,7 @@ describe('the static Storybook build', () => {
       'Token/Expired token signalled by the element',
       'Token/Shared by several embeds',
       'Token/useGuestToken',
+      'Backend/Token endpoint',
       'Packages/core',
       'Packages/server',
       'Packages/emulator',
@@ -183,11 +185,18 @@ describe('the static Storybook build', () => {
           undefined,
           { timeout: 60_000 },
         );
-        // Let the first token and the preview's data arrive before the picture is taken.
+        // Let tokens and preview data arrive before the picture is taken: no placeholder left, no
+        // preview still loading. A story that stays loading on purpose is shot as it is.
         await page
-          .locator('[data-testid="dbn-preview-status"]:text-is("ready"), [role="alert"]')
-          .first()
-          .waitFor({ timeout: 10_000 })
+          .waitForFunction(
+            () =>
+              document.querySelectorAll('[role="status"]').length === 0 &&
+              [...document.querySelectorAll('[data-testid="dbn-preview-status"]')].every(
+                (status) => status.textContent !== 'loading',
+              ),
+            undefined,
+            { timeout: 10_000 },
+          )
           .catch(() => undefined);
         expect(await page.evaluate(() => document.body.className), entry.id).not.toContain(
           'sb-show-errordisplay',
