@@ -58,7 +58,7 @@ export default defineConfig({
       {
         plugins: [react()],
         root: './test/react18',
-        resolve: { ...resolve, dedupe: ['react', 'react-dom', 'swr', '@testing-library/react'] },
+        resolve: { ...resolve, dedupe: ['react', 'react-dom', '@testing-library/react'] },
         ssr,
         test: {
           name: 'react18',
@@ -80,7 +80,7 @@ export default defineConfig({
       {
         plugins: [react()],
         root: './test/react18',
-        resolve: { conditions: nodeConditions, dedupe: ['react', 'react-dom', 'swr'] },
+        resolve: { conditions: nodeConditions, dedupe: ['react', 'react-dom'] },
         ssr,
         test: {
           name: 'ssr18',
