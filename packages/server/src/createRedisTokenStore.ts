@@ -85,7 +85,7 @@ function sender(client: NodeRedisLike | IoRedisLike): Send {
 /**
  * A token store in Redis, shared by every app instance that uses the same
  * Redis and prefix, so a user gets one token however many instances serve
- * them. Each entry expires with its token (`SET … PX`); while one instance
+ * them. Each entry expires with its token (`SET … PXAT`, Redis 6.2 or later); while one instance
  * mints, the others wait on a short lock (`SET … NX PX`) instead of minting
  * the same token again. Pass your own connected client; it is duck-typed, so
  * this package never loads `redis` or `ioredis` itself.
@@ -124,7 +124,10 @@ export function createRedisTokenStore(options: RedisTokenStoreOptions): GuestTok
     },
     async set(key, entry, ttlMs) {
       const value = JSON.stringify({ token: entry.token, expiresAt: entry.expiresAt });
-      await send(['SET', tokenKey(key), value, 'PX', ms(ttlMs)]);
+      // An absolute deadline (Redis 6.2+): however long the command takes to
+      // arrive, the entry is gone when the token expires.
+      const dropAt = Math.floor(Math.min(entry.expiresAt, Date.now() + ttlMs));
+      await send(['SET', tokenKey(key), value, 'PXAT', String(dropAt)]);
     },
     async lock(key, owner, ttlMs) {
       return (await send(['SET', lockKey(key), owner, 'NX', 'PX', ms(ttlMs)])) === 'OK';
