@@ -11,7 +11,7 @@ const times = (value) => `${fixed(value, 2)}×`;
 
 export function rows(results) {
   const out = [];
-  const { bytes, tokens, server, validation, render, tabs } = results;
+  const { bytes, tokens, server, cache, validation, render, tabs } = results;
 
   if (bytes) {
     for (const kind of ['min', 'gzip', 'brotli']) {
@@ -121,6 +121,30 @@ export function rows(results) {
       fixed(ours.swapWallMs),
       `${fixed(direct.swapWallMs)} raw elements`,
       times(ours.swapWallMs / direct.swapWallMs),
+    ]);
+  }
+  if (cache) {
+    out.push([
+      'cache',
+      `${cache.instances} instances, ${cache.users} users: mints`,
+      `${cache.mints} for ${cache.requests} requests`,
+      `ideal ${cache.idealMints}, ${cache.withoutReuseMints} without reuse`,
+      times(cache.mints / cache.idealMints),
+    ]);
+    out.push([
+      'cache',
+      'handler ms, reused token',
+      `p50 ${fixed(cache.p50ReusedMs, 2)}, p99 ${fixed(cache.p99ReusedMs, 2)}`,
+      `p50 ${fixed(cache.p50MintedMs, 2)}, p99 ${fixed(cache.p99MintedMs, 2)} minted`,
+      times(cache.p50ReusedMs / cache.p50MintedMs),
+    ]);
+    const { withReuse, withoutReuse } = cache.faultLoad;
+    out.push([
+      'cache',
+      `${percent(cache.faultLoad.upstreamFaultRate, 1)} upstream faults: holders failed`,
+      `${withReuse.holderFailed} of ${withReuse.holderRequests}`,
+      `${withoutReuse.holderFailed} of ${withoutReuse.holderRequests} without reuse`,
+      `all users: ${withReuse.failed} vs ${withoutReuse.failed} failed`,
     ]);
   }
   if (tabs) {

@@ -3,7 +3,7 @@
 //   node section.mjs <bytes|tokens|server|validation|render|tabs> <out.json>
 import { writeFile } from 'node:fs/promises';
 
-const SECTIONS = ['bytes', 'tokens', 'server', 'validation', 'render', 'tabs'];
+const SECTIONS = ['bytes', 'tokens', 'server', 'cache', 'validation', 'render', 'tabs'];
 const [name, out] = process.argv.slice(2);
 if (!SECTIONS.includes(name) || !out) {
   console.error(`usage: section.mjs <${SECTIONS.join('|')}> <out.json>`);

@@ -33,7 +33,9 @@ if (kind === 'emulator') {
   const { createDatabrainClient, createGuestTokenHandler } = await import('@databrain-embed/server');
   const { toNodeHandler } = await import('@databrain-embed/server/node');
   const handler = createGuestTokenHandler({
-    client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulatorUrl }),
+    // Every request mints, as the hand-written endpoint does: this measures the
+    // handler's cost on a minted token (the cache section measures reuse).
+    client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulatorUrl, tokenReuse: false }),
     dataAppName: EMULATOR_DATA_APP,
     // What an app does: read the session, grant a tenant, a user and permissions.
     authorize: (request) => (request.headers.get('cookie')?.includes('session=') ? GRANT : null),

@@ -1,0 +1,254 @@
+// Token reuse across app instances: 3 instances of the token handler (each
+// its own process) share one Redis (Debian's redis-server, started here) and
+// mint from one emulator. 200 users each call the endpoint 5 times at every
+// instance, all within one token lifetime, concurrently and in a shuffled
+// order. Mints are counted at the emulator: the ideal is one per user; without
+// reuse every request would mint. Then the fault load: one process, 20 % of
+// DataBrain calls failing, with and without reuse.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request as httpRequest } from 'node:http';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { startRedisServer } from '../../test/redis/startRedisServer.mjs';
+
+const INSTANCE = fileURLToPath(new URL('./cacheInstance.mjs', import.meta.url));
+export const INSTANCES = 3;
+export const USERS = 200;
+export const CALLS_PER_INSTANCE = 5;
+export const CONCURRENCY = 48;
+export const FAULT_USERS = 500;
+export const FAULT_CALLS = 10;
+export const FAULT_RATE = 0.2;
+
+/** A seeded generator, so every run sends the same order and meets the same faults. */
+function seeded(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+function shuffle(items, random) {
+  for (let index = items.length - 1; index > 0; index -= 1) {
+    const other = Math.floor(random() * (index + 1));
+    [items[index], items[other]] = [items[other], items[index]];
+  }
+  return items;
+}
+
+function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+}
+
+async function startInstance(args) {
+  const child = spawn(process.execPath, [INSTANCE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout });
+  const [first] = await Promise.race([
+    once(lines, 'line'),
+    once(child, 'exit').then(([code]) => {
+      throw new Error(`cacheInstance.mjs exited with ${code}`);
+    }),
+  ]);
+  return {
+    url: JSON.parse(first).url,
+    async stop() {
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      if (child.exitCode === null) await once(child, 'exit');
+      clearTimeout(timer);
+    },
+  };
+}
+
+function post(agent, url, user) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { agent, method: 'POST', headers: { 'x-user': user } }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        const timing = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+        resolve({
+          status: res.statusCode,
+          handlerMs: timing ? Number(timing[1]) : Number.NaN,
+          minted: res.headers['x-minted'] === '1',
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+/** Runs `tasks` (functions returning promises) with at most `limit` at once. */
+async function pool(tasks, limit) {
+  const results = new Array(tasks.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < tasks.length) {
+      const index = next++;
+      results[index] = await tasks[index]();
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
+  return results;
+}
+
+async function acrossInstances() {
+  const { startEmulator } = await import('@databrain-embed/emulator');
+  const { DATABRAIN_ENDPOINTS } = await import('@databrain-embed/core');
+  const redis = await startRedisServer();
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
+  const instances = [];
+  try {
+    const prefix = `bench-${process.pid}:`;
+    for (let index = 0; index < INSTANCES; index += 1) {
+      instances.push(await startInstance([emulator.url, redis.url, prefix]));
+    }
+    const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: CONCURRENCY }));
+    const calls = [];
+    for (let user = 0; user < USERS; user += 1) {
+      for (let instance = 0; instance < INSTANCES; instance += 1) {
+        for (let call = 0; call < CALLS_PER_INSTANCE; call += 1)
+          calls.push({ user: `user-${user}`, instance });
+      }
+    }
+    shuffle(calls, seeded(42));
+    const started = performance.now();
+    const answers = await pool(
+      calls.map(
+        ({ user, instance }) =>
+          () =>
+            post(agents[instance], `${instances[instance].url}/api/databrain/token`, user),
+      ),
+      CONCURRENCY,
+    );
+    const seconds = (performance.now() - started) / 1000;
+    for (const agent of agents) agent.destroy();
+    const minted = answers.filter((answer) => answer.status === 200 && answer.minted);
+    const reused = answers.filter((answer) => answer.status === 200 && !answer.minted);
+    const upstream = emulator.requests.filter((entry) => entry.path === DATABRAIN_ENDPOINTS.guestToken);
+    return {
+      instances: INSTANCES,
+      users: USERS,
+      requests: answers.length,
+      failed: answers.filter((answer) => answer.status !== 200).length,
+      mints: upstream.filter((entry) => entry.status === 200).length,
+      idealMints: USERS,
+      withoutReuseMints: answers.length,
+      p50ReusedMs: percentile(
+        reused.map((answer) => answer.handlerMs),
+        50,
+      ),
+      p99ReusedMs: percentile(
+        reused.map((answer) => answer.handlerMs),
+        99,
+      ),
+      p50MintedMs: percentile(
+        minted.map((answer) => answer.handlerMs),
+        50,
+      ),
+      p99MintedMs: percentile(
+        minted.map((answer) => answer.handlerMs),
+        99,
+      ),
+      reusedAnswers: reused.length,
+      mintedAnswers: minted.length,
+      seconds,
+    };
+  } finally {
+    for (const instance of instances) await instance.stop();
+    await emulator.close();
+    await redis.stop();
+  }
+}
+
+/**
+ * FAULT_USERS users each ask FAULT_CALLS times, one request after the other,
+ * all users at once, through one handler whose DataBrain calls fail one time
+ * in five (a 500, a 429 or a dropped connection, from the emulator's faults).
+ * A holder is a user who already got a token in this run.
+ */
+async function underFaults(tokenReuse) {
+  const { startEmulator, EMULATOR_API_KEY, EMULATOR_DATA_APP } = await import('@databrain-embed/emulator');
+  const { createDatabrainClient, createGuestTokenHandler } = await import('@databrain-embed/server');
+  const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
+  const random = seeded(7);
+  const faults = [
+    { status: 500, times: 1 },
+    { status: 429, times: 1, retryAfter: 0 },
+    { drop: true, times: 1 },
+  ];
+  try {
+    const handler = createGuestTokenHandler({
+      client: createDatabrainClient({
+        apiKey: EMULATOR_API_KEY,
+        baseUrl: emulator.url,
+        retryDelay: 5,
+        ...(tokenReuse ? {} : { tokenReuse: false }),
+        fetch: (input, init) => {
+          if (random() < FAULT_RATE) emulator.faults.add(faults[Math.floor(random() * faults.length)]);
+          return fetch(input, init);
+        },
+      }),
+      dataAppName: EMULATOR_DATA_APP,
+      authorize: (request) => ({
+        clientId: 'acme',
+        params: { userIdentifier: request.headers.get('x-user') },
+      }),
+      expiresIn: '1h',
+    });
+    const outcome = { requests: 0, failed: 0, holderRequests: 0, holderFailed: 0 };
+    const users = shuffle(
+      Array.from({ length: FAULT_USERS }, (_, index) => `user-${index}`),
+      random,
+    );
+    await Promise.all(
+      users.map(async (user) => {
+        let holds = false;
+        for (let call = 0; call < FAULT_CALLS; call += 1) {
+          const response = await handler(
+            new Request('http://127.0.0.1/api/databrain/token', {
+              method: 'POST',
+              headers: { 'x-user': user },
+            }),
+          );
+          await response.arrayBuffer();
+          const ok = response.status === 200;
+          outcome.requests += 1;
+          if (!ok) outcome.failed += 1;
+          if (holds) {
+            outcome.holderRequests += 1;
+            if (!ok) outcome.holderFailed += 1;
+          }
+          if (ok) holds = true;
+        }
+      }),
+    );
+    const upstream = emulator.requests.filter((entry) => entry.path === '/api/v2/guest-token/create');
+    return {
+      ...outcome,
+      upstreamCalls: upstream.length,
+      upstreamFailed: upstream.filter((entry) => entry.status !== 200).length,
+    };
+  } finally {
+    await emulator.close();
+  }
+}
+
+export async function run() {
+  const result = await acrossInstances();
+  const faultLoad = {
+    users: FAULT_USERS,
+    callsPerUser: FAULT_CALLS,
+    upstreamFaultRate: FAULT_RATE,
+    withoutReuse: await underFaults(false),
+    withReuse: await underFaults(true),
+  };
+  return { ...result, faultLoad };
+}
