@@ -14,8 +14,8 @@ type DocumentView = Window & typeof globalThis;
 
 interface DocumentWatch {
   observer: MutationObserver;
-  /** The own `appendChild` put on `<head>`, removed when the watch ends. */
-  appendChild: Node['appendChild'];
+  /** The own `appendChild` put on `<head>` (if there is one), removed when the watch ends. */
+  appendChild: Node['appendChild'] | undefined;
   /** An own `appendChild` other code had put on `<head>` before, restored when the watch ends. */
   previousAppendChild: Node['appendChild'] | undefined;
   watchers: number;
@@ -102,7 +102,7 @@ function watch(doc: Document, view: DocumentView): DocumentWatch {
   observer.observe(root, { childList: true, subtree: true, characterData: true });
   const previousAppendChild =
     doc.head && Object.hasOwn(doc.head, 'appendChild') ? doc.head.appendChild : undefined;
-  const appendChild = doc.head ? interceptAppend(doc.head, view) : root.appendChild;
+  const appendChild = doc.head ? interceptAppend(doc.head, view) : undefined;
   return { observer, appendChild, previousAppendChild, watchers: 0 };
 }
 
@@ -123,9 +123,11 @@ function unwatch(doc: Document, current: DocumentWatch): void {
  * `.p-2` …) and a Google Fonts `@import`. Each DataBrain element copies that
  * style's text into its own shadow root, so the document itself only needs
  * what a shadow root cannot declare: the `@font-face` rules and the `:root`
- * variables. Everything else is deleted from the document's sheet (the text,
- * and so the elements' copies, stay whole), and the `@import` of Google
- * Fonts is dropped (the same fonts are embedded as `data:` URLs).
+ * variables; the preflight's inherited defaults (font, line height) move from
+ * `<html>` to the elements and their `#dbn-portal`. Everything else is
+ * deleted from the document's sheet (the text, and so the elements' copies,
+ * stay whole), and the `@import` of Google Fonts is dropped (every weight
+ * the plugin uses is embedded as a `data:` font).
  *
  * Call it before importing the plugin: its style is then isolated as it is
  * inserted and the page makes no request to the fonts host. Called after the
