@@ -65,3 +65,42 @@ describe('preview elements', { timeout: 20_000 }, () => {
     element.remove();
   });
 });
+
+describe('preview element definitions', () => {
+  it('add one stylesheet per document and draw the card as the first child, with its accent', async () => {
+    const first = document.createElement('dbn-metric');
+    const second = document.createElement('dbn-metric');
+    second.setAttribute('theme', '{"colors":{"primary":"#0f766e"}}');
+    document.body.append(first, second);
+    expect(document.querySelectorAll('#dbn-preview-styles')).toHaveLength(1);
+    const card = second.firstElementChild as HTMLElement;
+    expect(card.localName).toBe('section');
+    expect(card.dataset.accent).toBe('#0f766e');
+    expect(first.getAttribute('data-instance')).not.toBe(second.getAttribute('data-instance'));
+    first.remove();
+    second.remove();
+  });
+
+  it('read the new apiUrl after a second definePreviewElements call', async () => {
+    const other = await startEmulator({ port: 0 });
+    try {
+      await definePreviewElements({ apiUrl: other.url });
+      const response = await fetch(`${other.url}/api/v2/guest-token/create`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${EMULATOR_API_KEY}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ dataAppName: 'demo-app', clientId: 'initech' }),
+      });
+      const { token } = (await response.json()) as { token: string };
+      const element = document.createElement('dbn-dashboard');
+      element.setAttribute('dashboard-id', 'sales-overview');
+      element.setAttribute('token', token);
+      document.body.append(element);
+      await until(() => text(element, 'dbn-preview-status') === 'ready');
+      expect(text(element, 'dbn-preview-client')).toBe('initech');
+      element.remove();
+    } finally {
+      await definePreviewElements({ apiUrl: emulator.url });
+      await other.close();
+    }
+  });
+});

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import type { PreviewPayload } from '../PreviewPayload.ts';
 import { SAMPLE_COLUMNS, SAMPLE_ROWS } from '../sampleData.ts';
@@ -189,5 +190,26 @@ describe('renderPreviewCard', () => {
 
   it('gives the same DOM for the same view', () => {
     expect(renderPreviewCard(view(), document).outerHTML).toBe(renderPreviewCard(view(), document).outerHTML);
+  });
+
+  it('has no serious or critical accessibility violation that axe can see without layout', async () => {
+    document.documentElement.lang = 'en';
+    document.title = 'Preview card';
+    const card = renderPreviewCard(
+      view({ layout: { width: 320, height: 260, fullscreen: false } }),
+      document,
+    );
+    const main = document.createElement('main');
+    main.append(card);
+    document.body.append(main);
+    try {
+      const results = await axe.run(main, { resultTypes: ['violations'] });
+      const serious = results.violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
+      expect(serious.map((violation) => `${violation.id}: ${violation.nodes.length}`)).toEqual([]);
+    } finally {
+      main.remove();
+    }
   });
 });
