@@ -18,8 +18,23 @@ export interface ValidationIssue {
 }
 
 /**
+ * How many issues the message lists; `issues` always holds every one. A
+ * hundred thousand bad filters must not make a message of megabytes that
+ * every log line would carry.
+ */
+const MESSAGE_ISSUE_LIMIT = 20;
+
+// Paths hold the input's own keys (filter names), which can be of any length.
+const MESSAGE_PATH_LIMIT = 200;
+
+function shortened(path: string): string {
+  return path.length > MESSAGE_PATH_LIMIT ? `${path.slice(0, MESSAGE_PATH_LIMIT)}…` : path;
+}
+
+/**
  * Thrown when an input is rejected before any request is made. `issues` lists
- * every problem with its path; the message names them all.
+ * every problem with its path; the message names the first 20, then says how
+ * many more there are.
  *
  * @example
  * ```ts
@@ -37,8 +52,11 @@ export class DatabrainValidationError extends DatabrainError {
   readonly issues: readonly ValidationIssue[];
 
   constructor(subject: string, issues: readonly ValidationIssue[], options: DatabrainErrorOptions = {}) {
-    const list = issues.map((issue) => `  - ${issue.path || '(root)'}: ${issue.message}`).join('\n');
-    super('VALIDATION_ERROR', `Invalid ${subject}:\n${list}`, options);
+    const shown = issues.slice(0, MESSAGE_ISSUE_LIMIT);
+    const lines = shown.map((issue) => `  - ${shortened(issue.path) || '(root)'}: ${issue.message}`);
+    const more = issues.length - shown.length;
+    if (more > 0) lines.push(`  … and ${more} more (see the error's issues)`);
+    super('VALIDATION_ERROR', `Invalid ${subject}:\n${lines.join('\n')}`, options);
     this.name = 'DatabrainValidationError';
     this.issues = issues;
   }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { requiredText } from './requiredText.ts';
 
 // Shared field rules for the admin request schemas. Messages describe the
 // rule only and never the value, because credential fields carry secrets.
@@ -8,9 +9,13 @@ const presence =
   (issue: { input?: unknown }): string =>
     issue.input === undefined ? required : `must be ${expected}`;
 
-/** A required, non-empty string; `required` is the message when it is missing. */
+/**
+ * A required string that is not empty or only whitespace, by the same rule
+ * as every other schema ({@link requiredText}); `required` is the message
+ * when it is missing.
+ */
 export function text(required?: string): z.ZodString {
-  return z.string({ error: presence('a string', required) }).min(1, 'must not be empty');
+  return requiredText(required);
 }
 
 /** A string that may be empty (DataBrain allows `""`, e.g. an S3 dataset path). */

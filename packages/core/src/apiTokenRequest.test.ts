@@ -5,7 +5,8 @@ import { issuesOf } from './issuesOf.test.helpers.ts';
 
 const issuesOfBody = (body: unknown) => issuesOf(() => buildApiTokenRequest(body as ApiTokenRequest));
 
-const valid = fc.record({ dataAppName: fc.string({ minLength: 1 }), name: fc.string({ minLength: 1 }) });
+const filled = fc.string({ minLength: 1 }).filter((value) => value.trim() !== '');
+const valid = fc.record({ dataAppName: filled, name: filled });
 
 describe('buildApiTokenRequest', () => {
   it('accepts any two non-empty names and returns them unchanged', () => {

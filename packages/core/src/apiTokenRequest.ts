@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { text } from './adminFields.ts';
+import { plainData } from './plainData.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -43,10 +44,12 @@ export interface ApiTokenResponse {
  * apiTokenRequestSchema.safeParse({ dataAppName: 'customer-portal', name: '' }).success; // false
  * ```
  */
-export const apiTokenRequestSchema: z.ZodType<ApiTokenRequest> = z.strictObject({
-  dataAppName: text(),
-  name: text(),
-});
+export const apiTokenRequestSchema: z.ZodType<ApiTokenRequest> = plainData(
+  z.strictObject({
+    dataAppName: text(),
+    name: text(),
+  }),
+);
 
 /**
  * Validates a `POST /api/v2/data-app/api-tokens` body and returns it, ready to

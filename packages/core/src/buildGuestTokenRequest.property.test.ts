@@ -10,7 +10,9 @@ import { PERMISSIONS } from './permissions.ts';
 
 // Generators for valid inputs ------------------------------------------------
 
-const text = fc.string({ minLength: 1, maxLength: 12 }).filter((value) => value.trim() !== '');
+const text = fc
+  .string({ minLength: 1, maxLength: 12 })
+  .filter((value) => value.trim() !== '' && !['__proto__', 'constructor', 'prototype'].includes(value));
 const zone = fc.constantFrom('UTC', ...Intl.supportedValuesOf('timeZone'));
 const isoDate = fc
   .date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2199-12-31T00:00:00Z'), noInvalidDate: true })

@@ -1,19 +1,23 @@
 import * as z from 'zod';
+import { plainData } from './plainData.ts';
 
 /**
  * An object schema that rejects every key not in `shape`, each at its own
  * path, with a message naming the known keys (taken from `shape`, in order).
  * Not `z.strictObject`: zod reports all unknown keys as one issue on the
  * parent object. `error` is the message for an input that is not an object;
- * `what` names a key in messages ("unknown field").
+ * `what` names a key in messages ("unknown field"). Non-plain objects and
+ * reserved keys are refused first, at their paths (see {@link plainData}).
  */
 export function closedObject<S extends z.core.$ZodLooseShape>(
   shape: S,
   error: string,
   what = 'field',
-): z.ZodObject<z.core.util.Writeable<S>, z.core.$catchall<z.ZodType<never>>> {
+): z.ZodPreprocess<z.ZodObject<z.core.util.Writeable<S>, z.core.$catchall<z.ZodType<never>>>, unknown> {
   const known = Object.keys(shape).join(', ');
-  return z
-    .object(shape, { error })
-    .catchall(z.custom<never>(() => false, { error: `unknown ${what} (known ${what}s: ${known})` }));
+  return plainData(
+    z
+      .object(shape, { error })
+      .catchall(z.custom<never>(() => false, { error: `unknown ${what} (known ${what}s: ${known})` })),
+  );
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { plainData } from './plainData.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -70,14 +71,16 @@ export interface ListDataAppsQuery {
   pageNumber?: number;
 }
 
-const listDataAppsQuerySchema = z.strictObject({
-  isPagination: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
-  pageNumber: z
-    .number({ error: 'must be a positive integer' })
-    .int('must be a positive integer')
-    .min(1, 'must be a positive integer (pages count from 1)')
-    .exactOptional(),
-});
+const listDataAppsQuerySchema = plainData(
+  z.strictObject({
+    isPagination: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
+    pageNumber: z
+      .number({ error: 'must be a positive integer' })
+      .int('must be a positive integer')
+      .min(1, 'must be a positive integer (pages count from 1)')
+      .exactOptional(),
+  }),
+);
 
 /**
  * Validates a {@link ListDataAppsQuery} and turns it into the string record

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { always, anyText, flag, oneOf, port, quotedList, requireWhen, text } from './adminFields.ts';
+import { plainData } from './plainData.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -559,36 +560,38 @@ const datasourceTypes = quotedList(DATASOURCE_TYPES);
  * if (!result.success) console.log(result.error.issues.map((issue) => issue.path.join('.')));
  * ```
  */
-export const datasourceRequestSchema: z.ZodType<DatasourceRequest> = z.discriminatedUnion(
-  'datasourceType',
-  [
-    variant('snowflake', snowflake),
-    variant('postgres', postgres),
-    variant('redshift', postgres),
-    variant('cockroachdb', postgres),
-    variant('mysql', userPasswordCredentials),
-    variant('mongodb', userPasswordCredentials),
-    variant('clickhouse', userPasswordCredentials),
-    variant('singlestore', singlestore),
-    variant('bigquery', bigquery),
-    variant('databricks', databricks),
-    variant('elasticsearch', search),
-    variant('opensearch', search),
-    variant('mssql', mssql),
-    variant('awss3', s3),
-    variant('csv', s3),
-    variant('firebolt', firebolt),
-    variant('athena', athena),
-    variant('trino', trino),
-  ],
-  {
-    error: (issue) =>
-      issue.code === 'invalid_union'
-        ? `must be one of ${datasourceTypes}`
-        : issue.code === 'invalid_type'
-          ? 'must be an object with datasourceType and credentials'
-          : undefined,
-  },
+export const datasourceRequestSchema: z.ZodType<DatasourceRequest> = plainData(
+  z.discriminatedUnion(
+    'datasourceType',
+    [
+      variant('snowflake', snowflake),
+      variant('postgres', postgres),
+      variant('redshift', postgres),
+      variant('cockroachdb', postgres),
+      variant('mysql', userPasswordCredentials),
+      variant('mongodb', userPasswordCredentials),
+      variant('clickhouse', userPasswordCredentials),
+      variant('singlestore', singlestore),
+      variant('bigquery', bigquery),
+      variant('databricks', databricks),
+      variant('elasticsearch', search),
+      variant('opensearch', search),
+      variant('mssql', mssql),
+      variant('awss3', s3),
+      variant('csv', s3),
+      variant('firebolt', firebolt),
+      variant('athena', athena),
+      variant('trino', trino),
+    ],
+    {
+      error: (issue) =>
+        issue.code === 'invalid_union'
+          ? `must be one of ${datasourceTypes}`
+          : issue.code === 'invalid_type'
+            ? 'must be an object with datasourceType and credentials'
+            : undefined,
+    },
+  ),
 );
 
 /**

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
+import { isReservedKey, RESERVED_KEY_RULE } from './plainData.ts';
 import { toValidationIssues } from './validate.ts';
 
 /**
@@ -175,6 +176,10 @@ function filterValuesIssues(values: unknown): Issue[] {
   for (const [name, value] of Object.entries(values)) {
     if (name.trim() === '') {
       issues.push({ path: [], message: 'filter names must be non-empty strings' });
+      continue;
+    }
+    if (isReservedKey(name)) {
+      issues.push({ path: [name], message: RESERVED_KEY_RULE });
       continue;
     }
     for (const issue of filterValueIssues(value))

@@ -15,7 +15,8 @@ function build(body: unknown): WorkspaceRequest {
   return buildWorkspaceRequest(body as WorkspaceRequest);
 }
 
-const text = fc.string({ minLength: 1, maxLength: 16 });
+// Whitespace-only text is blank, which every schema rejects.
+const text = fc.string({ minLength: 1, maxLength: 16 }).filter((value) => value.trim() !== '');
 
 const connection = fc.oneof(
   fc.record({ connectionType: fc.constant('DATASOURCE'), datasourceName: text }),

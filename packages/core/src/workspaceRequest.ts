@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { always, flag, oneOf, quotedList, requireWhen, text } from './adminFields.ts';
+import { plainData } from './plainData.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -148,34 +149,40 @@ const connectionTypes = quotedList(WORKSPACE_CONNECTION_TYPES);
  * workspaceRequestSchema.safeParse({ name: 'Sales', connectionType: 'MULTI_DATASOURCE' }).success; // true
  * ```
  */
-export const workspaceRequestSchema: z.ZodType<WorkspaceRequest> = z
-  .discriminatedUnion(
-    'connectionType',
-    [
-      z.strictObject({
-        ...options,
-        connectionType: z.literal('DATASOURCE'),
-        datasourceName: nameOf('DATASOURCE'),
-      }),
-      z.strictObject({ ...options, connectionType: z.literal('DATAMART'), datamartName: nameOf('DATAMART') }),
-      z.strictObject({ ...options, connectionType: z.literal('MULTI_DATASOURCE') }),
-      z.strictObject({ ...options, connectionType: z.literal('MULTI_DATAMART') }),
-    ],
-    {
-      error: (issue) =>
-        issue.code === 'invalid_union' && issue.path?.length
-          ? `must be one of ${connectionTypes}`
-          : undefined,
-    },
-  )
-  .superRefine((body, ctx) => {
-    if (body.isEnableMetricSummary === true) {
-      requireWhen(ctx, body.summaryType, ['summaryType'], 'isEnableMetricSummary is true');
-    }
-    if (body.summaryType === 'custom') {
-      requireWhen(ctx, body.customSummaryPrompt, ['customSummaryPrompt'], 'summaryType is "custom"');
-    }
-  }, always);
+export const workspaceRequestSchema: z.ZodType<WorkspaceRequest> = plainData(
+  z
+    .discriminatedUnion(
+      'connectionType',
+      [
+        z.strictObject({
+          ...options,
+          connectionType: z.literal('DATASOURCE'),
+          datasourceName: nameOf('DATASOURCE'),
+        }),
+        z.strictObject({
+          ...options,
+          connectionType: z.literal('DATAMART'),
+          datamartName: nameOf('DATAMART'),
+        }),
+        z.strictObject({ ...options, connectionType: z.literal('MULTI_DATASOURCE') }),
+        z.strictObject({ ...options, connectionType: z.literal('MULTI_DATAMART') }),
+      ],
+      {
+        error: (issue) =>
+          issue.code === 'invalid_union' && issue.path?.length
+            ? `must be one of ${connectionTypes}`
+            : undefined,
+      },
+    )
+    .superRefine((body, ctx) => {
+      if (body.isEnableMetricSummary === true) {
+        requireWhen(ctx, body.summaryType, ['summaryType'], 'isEnableMetricSummary is true');
+      }
+      if (body.summaryType === 'custom') {
+        requireWhen(ctx, body.customSummaryPrompt, ['customSummaryPrompt'], 'summaryType is "custom"');
+      }
+    }, always),
+);
 
 /**
  * Validates a `POST /api/v2/workspace` body and returns it, ready to send.
