@@ -39,6 +39,7 @@ export default defineConfig({
             'test/dist/**',
             'test/tabs/**',
             'test/plugin-styles/**',
+            'test/examples/**',
             'test/testing-kit/**',
           ],
           typecheck: {
@@ -86,6 +87,19 @@ export default defineConfig({
           name: 'ssr18',
           environment: 'node',
           include: ['../../packages/react/src/**/*.server.test.tsx'],
+        },
+      },
+      {
+        // The examples as users get them: packed packages installed with npm into a
+        // copy outside the workspace, built, served and driven in Chromium.
+        test: {
+          name: 'examples',
+          environment: 'node',
+          include: ['test/examples/**/*.test.ts'],
+          globalSetup: ['test/examples/globalSetup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

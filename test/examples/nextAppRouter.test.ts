@@ -1,0 +1,151 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  EMULATOR_API_KEY,
+  EMULATOR_DATA_APP,
+  type RunningEmulator,
+  startEmulator,
+} from '@databrain-embed/emulator';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installExample, runCommand, userEnvironment } from './installExample.ts';
+import { freePort, type RunningApp, startApp } from './startApp.ts';
+import { launchChromium, openApp, readDashboard, TOKEN_PATH, troubleIn } from './watchPage.ts';
+
+const READY = /- Local:\s+(http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ready in/;
+const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
+
+let folder: string;
+let emulator: RunningEmulator;
+let browser: Browser;
+
+beforeAll(async () => {
+  folder = await installExample('next-app-router', inject('tarballs'));
+  // No DataBrain variable in the build environment (userEnvironment drops them all).
+  await runCommand(folder, 'npx', ['next', 'build']);
+  emulator = await startEmulator({ port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.close();
+  if (folder) await rm(dirname(folder), { recursive: true, force: true });
+});
+
+async function startServer(env: Record<string, string>): Promise<RunningApp> {
+  const port = String(await freePort());
+  return startApp(
+    folder,
+    'npx',
+    ['next', 'start', '-p', port, '-H', '127.0.0.1'],
+    userEnvironment(env),
+    READY,
+  );
+}
+
+async function stopQuietly(app: RunningApp): Promise<void> {
+  await app.stop();
+  const { stdout, stderr } = app.output();
+  expect(stderr).toBe('');
+  expect(troubleIn(stdout)).toEqual([]);
+}
+
+describe('examples/next-app-router, installed from the packed packages', () => {
+  it("renders the embed's sized placeholder on the server, with the first token already in the page", async () => {
+    const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url });
+    try {
+      const html = await (await fetch(app.url, { headers: { cookie: 'demo-tenant=acme' } })).text();
+      expect(html).toMatch(/data-databrain-embed="dashboard"><div role="status"[^>]*min-height:480px/);
+      const tokens = [...html.matchAll(/\\"token\\":\\"([^\\"]+)\\"/g)].map((match) => match[1] ?? '');
+      expect(tokens.length).toBeGreaterThan(0);
+      expect(emulator.getTokenClaims(tokens[0] ?? '')?.clientId).toBe('acme');
+      const signedOut = await (await fetch(app.url)).text();
+      expect(signedOut).toContain('Pick a tenant to sign in.');
+      expect(signedOut).not.toContain('data-databrain-embed');
+    } finally {
+      await stopQuietly(app);
+    }
+  });
+
+  it('shows the first dashboard with no token request, asks the route first at refresh time, and follows a tenant switch', async () => {
+    const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url, TOKEN_LIFETIME_SECONDS: '6' });
+    try {
+      const { page, context, problems, tokenRequests } = await openApp(browser, app.url, 'acme');
+      await page.goto(app.url);
+      await expect
+        .poll(() => readDashboard(page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready', client: 'acme' });
+      const first = await readDashboard(page);
+      expect(tokenRequests).toEqual([]);
+      expect(first.rowTenants.length).toBeGreaterThan(0);
+      expect(new Set(first.rowTenants)).toEqual(new Set(['acme']));
+      expect(emulator.getTokenClaims(String(first.token))?.clientId).toBe('acme');
+
+      // The server-rendered 6 s token is replaced through the route, on the same element.
+      await expect
+        .poll(async () => (await readDashboard(page)).token, { timeout: 15_000 })
+        .not.toBe(first.token);
+      expect(tokenRequests.length).toBeGreaterThan(0);
+      await expect
+        .poll(() => readDashboard(page), { timeout: 10_000 })
+        .toMatchObject({ instance: first.instance, client: 'acme', status: 'ready' });
+      const refreshed = await readDashboard(page);
+      expect(emulator.getTokenClaims(String(refreshed.token))?.clientId).toBe('acme');
+
+      await page.getByRole('button', { name: 'globex' }).click();
+      await expect
+        .poll(() => readDashboard(page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready', client: 'globex' });
+      const switched = await readDashboard(page);
+      expect(switched.rowTenants.length).toBeGreaterThan(0);
+      expect(new Set(switched.rowTenants)).toEqual(new Set(['globex']));
+
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      await stopQuietly(app);
+    }
+  });
+
+  it('stays quiet when the page closes while a slow token request is in flight', async () => {
+    const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url, TOKEN_LIFETIME_SECONDS: '6' });
+    try {
+      const { page, context } = await openApp(browser, app.url, 'acme');
+      await page.goto(app.url);
+      await expect
+        .poll(() => readDashboard(page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready', client: 'acme' });
+      emulator.faults.add({ path: GUEST_TOKEN_PATH, latencyMs: 20_000, times: 1 });
+      await page.waitForRequest((request) => request.url().endsWith(TOKEN_PATH), { timeout: 15_000 });
+      await expect.poll(() => emulator.faults.pending(), { timeout: 5_000 }).toBe(0);
+      await context.close();
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    } finally {
+      emulator.faults.clear();
+      await stopQuietly(app);
+    }
+  });
+
+  it("renders DataBrain's real elements with the server-minted token when DataBrain is configured", async () => {
+    const app = await startServer({
+      DATABRAIN_API_URL: emulator.url,
+      DATABRAIN_API_KEY: EMULATOR_API_KEY,
+      DATABRAIN_DATA_APP: EMULATOR_DATA_APP,
+    });
+    try {
+      const { page, context, tokenRequests } = await openApp(browser, app.url, 'acme');
+      await page.goto(app.url);
+      await expect.poll(async () => (await readDashboard(page)).defined, { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(async () => typeof (await readDashboard(page)).token, { timeout: 10_000 })
+        .toBe('string');
+      const { token } = await readDashboard(page);
+      expect(emulator.getTokenClaims(String(token))?.clientId).toBe('acme');
+      expect(tokenRequests).toEqual([]);
+      await context.close();
+    } finally {
+      await app.stop();
+    }
+  });
+});

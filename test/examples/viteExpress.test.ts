@@ -1,0 +1,130 @@
+import { rm } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import {
+  EMULATOR_API_KEY,
+  EMULATOR_DATA_APP,
+  type RunningEmulator,
+  startEmulator,
+} from '@databrain-embed/emulator';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { installExample, runCommand, userEnvironment } from './installExample.ts';
+import { type RunningApp, startApp } from './startApp.ts';
+import { launchChromium, openApp, readDashboard, TOKEN_PATH, troubleIn } from './watchPage.ts';
+
+const READY = /Analytics example on (http:\/\/127\.0\.0\.1:\d+)/;
+const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
+
+let folder: string;
+let emulator: RunningEmulator;
+let browser: Browser;
+
+beforeAll(async () => {
+  folder = await installExample('vite-express', inject('tarballs'));
+  await runCommand(folder, 'npx', ['tsc', '-p', '.']);
+  await runCommand(folder, 'npx', ['vite', 'build']);
+  emulator = await startEmulator({ port: 0 });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await emulator?.close();
+  if (folder) await rm(dirname(folder), { recursive: true, force: true });
+});
+
+function startServer(env: Record<string, string>): Promise<RunningApp> {
+  return startApp(folder, process.execPath, ['server.js'], userEnvironment({ PORT: '0', ...env }), READY);
+}
+
+async function stopQuietly(app: RunningApp): Promise<void> {
+  await app.stop();
+  const { stdout, stderr } = app.output();
+  expect(stderr).toBe('');
+  expect(troubleIn(stdout)).toEqual([]);
+}
+
+describe('examples/vite-express, installed from the packed packages', () => {
+  it("shows the signed-in tenant's claims and rows, follows a tenant switch and refreshes its token in place", async () => {
+    const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url, TOKEN_LIFETIME_SECONDS: '6' });
+    try {
+      const { page, context, problems } = await openApp(browser, app.url, 'acme');
+      await page.goto(app.url);
+      await expect
+        .poll(() => readDashboard(page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready', client: 'acme' });
+      const first = await readDashboard(page);
+      expect(first.rowTenants.length).toBeGreaterThan(0);
+      expect(new Set(first.rowTenants)).toEqual(new Set(['acme']));
+      expect(emulator.getTokenClaims(String(first.token))?.clientId).toBe('acme');
+
+      // A 6 s token is replaced before it expires, on the same element.
+      await expect
+        .poll(async () => (await readDashboard(page)).token, { timeout: 15_000 })
+        .not.toBe(first.token);
+      await expect
+        .poll(() => readDashboard(page), { timeout: 10_000 })
+        .toMatchObject({ instance: first.instance, client: 'acme', status: 'ready' });
+      const refreshed = await readDashboard(page);
+      expect(emulator.getTokenClaims(String(refreshed.token))?.clientId).toBe('acme');
+
+      await page.getByRole('button', { name: 'globex' }).click();
+      await expect
+        .poll(() => readDashboard(page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready', client: 'globex' });
+      const switched = await readDashboard(page);
+      expect(switched.rowTenants.length).toBeGreaterThan(0);
+      expect(new Set(switched.rowTenants)).toEqual(new Set(['globex']));
+
+      expect(problems).toEqual([]);
+      await context.close();
+    } finally {
+      await stopQuietly(app);
+    }
+  });
+
+  it('stays quiet when the page closes while a slow token request is in flight, and cancels the DataBrain call', async () => {
+    const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url });
+    try {
+      const { page, context } = await openApp(browser, app.url, 'acme');
+      await page.goto(app.url);
+      await expect
+        .poll(() => readDashboard(page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready', client: 'acme' });
+      const calls = () => emulator.requests.filter((entry) => entry.path === GUEST_TOKEN_PATH).length;
+      const before = calls();
+      emulator.faults.add({ path: GUEST_TOKEN_PATH, latencyMs: 20_000, times: 1 });
+      const asked = page.waitForRequest((request) => request.url().endsWith(TOKEN_PATH));
+      await page.getByRole('button', { name: 'globex' }).click();
+      await asked;
+      await expect.poll(() => emulator.faults.pending(), { timeout: 5_000 }).toBe(0);
+      await context.close();
+      // The emulator logs a request when its connection closes: here long before the 20 s latency.
+      await expect.poll(calls, { timeout: 5_000 }).toBe(before + 1);
+    } finally {
+      emulator.faults.clear();
+      await stopQuietly(app);
+    }
+  });
+
+  it("renders DataBrain's real elements with the minted token when DataBrain is configured", async () => {
+    const app = await startServer({
+      DATABRAIN_API_URL: emulator.url,
+      DATABRAIN_API_KEY: EMULATOR_API_KEY,
+      DATABRAIN_DATA_APP: EMULATOR_DATA_APP,
+    });
+    try {
+      const { page, context } = await openApp(browser, app.url, 'acme');
+      await page.goto(app.url);
+      await expect.poll(async () => (await readDashboard(page)).defined, { timeout: 30_000 }).toBe(true);
+      await expect
+        .poll(async () => typeof (await readDashboard(page)).token, { timeout: 10_000 })
+        .toBe('string');
+      const { token } = await readDashboard(page);
+      expect(emulator.getTokenClaims(String(token))?.clientId).toBe('acme');
+      await context.close();
+    } finally {
+      await app.stop();
+    }
+  });
+});
