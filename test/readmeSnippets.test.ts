@@ -53,7 +53,14 @@ describe('README snippets', () => {
 
   it('shows the type-checked Express backend, Next.js route handler, Hono, Bun and Deno in the server README', () => {
     const blocks = codeBlocks(read('packages/server/README.md'));
-    for (const file of ['express.ts', 'next-route.ts', 'hono.ts', 'bun.ts', 'deno.ts']) {
+    for (const file of [
+      'express.ts',
+      'next-route.ts',
+      'hono.ts',
+      'bun.ts',
+      'deno.ts',
+      'token-reuse-redis.ts',
+    ]) {
       expect(blocks).toContain(read(`packages/server/examples/${file}`).trim());
     }
     expect(blocks).toContain(express);
