@@ -14,6 +14,8 @@ export interface TabsMeasurement {
   readonly lifetimeMs: number;
   /** Token requests the handler answered while the tabs ran. */
   readonly requests: number;
+  /** When each of those requests arrived, in ms from the start. */
+  readonly requestAtMs: readonly number[];
   /** What one tab alone needs in the same time with the default margin. */
   readonly idealRequests: number;
   /** Longest time any tab's element held no valid token, after its first. */
@@ -24,7 +26,7 @@ export interface TabsMeasurement {
   readonly tabsWithoutToken: number;
   /** Tabs whose element at the end is not the node they first showed. */
   readonly tabsWithOtherElement: number;
-  /** Different tokens seen across all tabs. */
+  /** Different tokens the tabs' elements received while the tabs ran. */
   readonly distinctTokens: number;
   /** The longest wait of a tab, from opening to its first token. */
   readonly slowestFirstTokenMs: number;

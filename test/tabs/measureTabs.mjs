@@ -122,8 +122,7 @@ export async function measureTabs({ browser, app, tabs, lifetimes, lifetimeMs, p
     const startedAt = Date.now();
     const endAt = startedAt + lifetimes * lifetimeMs;
     const ran = await Promise.all(steps.map((step) => runTab(context, app, step, startedAt, endAt)));
-    const requests = app.tokenRequests.slice(requestsBefore).filter((request) => request.at < endAt).length;
-    const records = ran.map((tab) => tab.record);
+    const answered = app.tokenRequests.slice(requestsBefore).filter((request) => request.at < endAt);
 
     const perTab = ran.map(({ record, openedAt, endedAt }) => {
       const first = record.log[0];
@@ -142,13 +141,19 @@ export async function measureTabs({ browser, app, tabs, lifetimes, lifetimeMs, p
       tabs,
       lifetimes,
       lifetimeMs,
-      requests,
+      requests: answered.length,
+      // When each request arrived, in ms from the start: shows which round asked twice.
+      requestAtMs: answered.map((request) => request.at - startedAt),
       idealRequests: idealRequests(lifetimes, lifetimeMs),
       worstInvalidMs: Math.max(0, ...perTab.map((tab) => tab.longestInvalidMs)),
       recreated: perTab.reduce((sum, tab) => sum + Math.max(0, tab.elementsCreated - 1), 0),
       tabsWithoutToken: perTab.filter((tab) => tab.firstTokenMs === null).length,
       tabsWithOtherElement: perTab.filter((tab) => !tab.sameElement).length,
-      distinctTokens: new Set(records.flatMap((record) => record.log.map((entry) => entry.token))).size,
+      distinctTokens: new Set(
+        ran.flatMap(({ record, endedAt }) =>
+          record.log.filter((entry) => entry.at < endedAt).map((entry) => entry.token),
+        ),
+      ).size,
       slowestFirstTokenMs: Math.max(0, ...perTab.map((tab) => tab.firstTokenMs ?? lifetimes * lifetimeMs)),
     };
   } finally {

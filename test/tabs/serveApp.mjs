@@ -49,7 +49,9 @@ export async function serveApp({ dir, tokenLifetimeMs }) {
 
   const emulator = await startEmulator({ host: '127.0.0.1', port: 0 });
   const handler = createGuestTokenHandler({
-    client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url }),
+    // Every request mints: what is measured is how often the browser asks, and a
+    // token reused on the server would hide a second tab asking at once.
+    client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url, tokenReuse: false }),
     dataAppName: EMULATOR_DATA_APP,
     authorize: () => ({ clientId: 'acme' }),
     expiresIn: tokenLifetimeMs,
