@@ -2,5 +2,8 @@ import { defineConfig } from 'tsdown';
 import { packagePreset } from '../../build/tsdown.preset.ts';
 
 export default defineConfig(
-  packagePreset({ entry: ['src/index.ts', 'src/elements.ts', 'src/testing.ts', 'src/cli.ts'], platform: 'node' }),
+  packagePreset({
+    entry: ['src/index.ts', 'src/elements.ts', 'src/testing.ts', 'src/cli.ts'],
+    platform: 'node',
+  }),
 );
