@@ -38,9 +38,19 @@ export const ENTRIES = [
     cjs: 'packages/emulator/dist/elements.cjs',
   },
   {
+    specifier: '@databrain-embed/emulator/testing',
+    esm: 'packages/emulator/dist/testing.mjs',
+    cjs: 'packages/emulator/dist/testing.cjs',
+  },
+  {
     specifier: '@databrain-embed/react',
     esm: 'packages/react/dist/index.mjs',
     cjs: 'packages/react/dist/index.cjs',
+  },
+  {
+    specifier: '@databrain-embed/react/testing',
+    esm: 'packages/react/dist/testing.mjs',
+    cjs: 'packages/react/dist/testing.cjs',
   },
 ] as const;
 
