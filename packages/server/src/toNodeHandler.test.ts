@@ -316,6 +316,22 @@ describe('toNodeHandler with requests a Fetch Request cannot carry', () => {
     expect(called).toBe(false);
   });
 
+  it("never sees CONNECT, which Node hands to the server's connect event and closes", async () => {
+    let called = false;
+    const url = await listen(
+      createServer(
+        toNodeHandler(() => {
+          called = true;
+          return new Response('reached');
+        }),
+      ),
+    );
+    const { socket, received } = rawSocket(url);
+    socket.write('CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n');
+    expect(await received).not.toContain('reached');
+    expect(called).toBe(false);
+  });
+
   it('sends the methods given in options.allow', async () => {
     const url = await listen(
       createServer(toNodeHandler(() => new Response('ok'), { allow: ['GET', 'POST'] })),
