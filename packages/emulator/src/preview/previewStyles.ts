@@ -6,13 +6,16 @@ export const PREVIEW_STYLE_ID = 'dbn-preview-styles';
  * on the card (`--dbn-accent`, `--dbn-font`), so the rules never change.
  * Every grid and flex child has `min-width: 0` and long text may wrap
  * anywhere, so the card never grows past its width; the table scrolls inside
- * its own box, and container queries drop its least useful columns first.
+ * its own box, and container queries on that box drop its least useful
+ * columns first. Only the table box is a size container: a container's
+ * content does not count towards its width, so a card without a width in a
+ * flex row still takes the width of its text.
  * Text colours keep at least 4.5:1 contrast on the white card.
  */
 export const PREVIEW_STYLES: string = `
 dbn-dashboard, dbn-metric { display: block; min-width: 0; max-width: 100%; }
 .dbn-preview {
-  box-sizing: border-box; container-type: inline-size; min-width: 0;
+  box-sizing: border-box; min-width: 0;
   font: 13px/1.45 var(--dbn-font, system-ui, sans-serif); color: #1f2937; background: #fff;
   border: 1px solid #e5e7eb; border-top: 4px solid var(--dbn-accent, #4f46e5); border-radius: 10px;
   padding: 14px 16px; overflow-wrap: anywhere;
@@ -55,23 +58,21 @@ dbn-dashboard, dbn-metric { display: block; min-width: 0; max-width: 100%; }
 .dbn-preview__claims dd { margin: 0; min-width: 0; }
 .dbn-preview__filters { margin: 0 0 12px; padding-left: 18px; }
 .dbn-preview__filters-none { color: #4b5563; }
-.dbn-preview__table-box { max-width: 100%; overflow-x: auto; border: 1px solid #f3f4f6; border-radius: 6px; }
+.dbn-preview__table-box { container-type: inline-size; max-width: 100%; overflow-x: auto; border: 1px solid #f3f4f6; border-radius: 6px; }
 .dbn-preview__table-box:focus-visible { outline: 2px solid var(--dbn-accent, #4f46e5); outline-offset: 1px; }
 .dbn-preview__table { border-collapse: collapse; width: 100%; font-size: 12px; overflow-wrap: normal; }
 .dbn-preview__table caption { text-align: left; padding: 4px 6px; font-size: 12px; font-weight: 600; color: #374151; }
 .dbn-preview__table th { text-align: left; padding: 3px 6px; border-bottom: 2px solid var(--dbn-accent, #4f46e5); white-space: nowrap; }
 .dbn-preview__table td { padding: 3px 6px; border-bottom: 1px solid #f3f4f6; white-space: nowrap; }
 .dbn-preview__table .dbn-preview__number { text-align: right; font-variant-numeric: tabular-nums; }
-@container (max-width: 470px) {
+@container (max-width: 468px) {
   .dbn-preview__table .dbn-preview__col--recurring, .dbn-preview__table .dbn-preview__col--region { display: none; }
 }
-@container (max-width: 300px) {
+@container (max-width: 298px) {
   .dbn-preview__table th, .dbn-preview__table td { padding: 3px 4px; }
 }
-@container (max-width: 345px) {
+@container (max-width: 343px) {
   .dbn-preview__table .dbn-preview__col--date { display: none; }
-  .dbn-preview__claims { grid-template-columns: minmax(0, 1fr); }
-  .dbn-preview__claims dd { margin-bottom: 4px; }
 }
 `;
 
