@@ -71,6 +71,8 @@ export async function load({
   latencies.sort((a, b) => a - b);
   const seconds = (measuredEnd - measureFrom) / 1000;
   return {
+    // Every request sent, the warm-up included (what a server's CPU time covers).
+    sent,
     requests: latencies.length,
     failed,
     perSecond: seconds > 0 ? latencies.length / seconds : 0,

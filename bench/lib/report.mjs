@@ -76,6 +76,13 @@ export function rows(results) {
       `${line(server.direct)} direct`,
       `${times(server.overVsDirect)} cost`,
     ]);
+    out.push([
+      'server',
+      'CPU ms per token (endpoint process)',
+      fixed(server.cpuMsPerToken.handler, 3),
+      `${fixed(server.cpuMsPerToken.plain, 3)} hand-written fetch`,
+      `${times(server.cpuOverVsPlain)} cost`,
+    ]);
     const failed = server.handler.failed + server.plain.failed + server.direct.failed;
     if (failed > 0) out.push(['server', 'failed requests', String(failed), 'ideal 0', '']);
   }

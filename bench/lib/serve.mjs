@@ -5,8 +5,10 @@
 //   node serve.mjs handler <emulator>   createGuestTokenHandler behind node:http
 //   node serve.mjs plain <emulator>     the same endpoint written by hand with
 //                                       plain fetch and no validation
-// Prints `{"url": …}` once listening; stops when its stdin closes.
+// Prints `{"url": …}` once listening; answers `cpu` lines on stdin with its
+// CPU time; stops when its stdin closes.
 import { createServer } from 'node:http';
+import { createInterface } from 'node:readline';
 import { GRANT, LIFETIME_MS, wireBody } from './grant.mjs';
 import { listen } from './listen.mjs';
 
@@ -64,7 +66,13 @@ if (kind === 'emulator') {
   process.exit(2);
 }
 
-process.stdin.resume();
+// A `cpu` line on stdin is answered with the CPU time this process used so
+// far (user + system, µs): the load generator reads it before and after a load.
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line !== 'cpu') return;
+  const { user, system } = process.cpuUsage();
+  process.stdout.write(`${JSON.stringify({ cpuMicros: user + system })}\n`);
+});
 process.stdin.on('end', async () => {
   await close();
   process.exit(0);

@@ -39,6 +39,13 @@ async function startServer(args) {
   const { url } = JSON.parse(first);
   return {
     url,
+    /** CPU time the server process has used so far, in µs. */
+    async cpuMicros() {
+      const answer = once(lines, 'line');
+      child.stdin.write('cpu\n');
+      const [line] = await answer;
+      return JSON.parse(line).cpuMicros;
+    },
     async stop() {
       child.stdin.end();
       const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -70,16 +77,24 @@ export async function run() {
     // each figure is the median of its rounds.
     const results = { direct: [], plain: [], handler: [] };
     const targets = { direct, plain: throughPlain, handler: throughHandler };
+    // The CPU time each token endpoint's process spends per token: unlike the
+    // rates, it barely moves when other programs share the machine.
+    const processes = { plain, handler };
+    const cpuPerToken = { plain: [], handler: [] };
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const [name, target] of Object.entries(targets)) {
-        results[name].push(
-          await load({
-            ...target,
-            concurrency: CONCURRENCY,
-            durationMs: DURATION_MS / ROUNDS,
-            warmupMs: round === 0 ? 500 : 100,
-          }),
-        );
+        const before = await processes[name]?.cpuMicros();
+        const result = await load({
+          ...target,
+          concurrency: CONCURRENCY,
+          durationMs: DURATION_MS / ROUNDS,
+          warmupMs: round === 0 ? 500 : 100,
+        });
+        results[name].push(result);
+        if (before !== undefined) {
+          const used = (await processes[name].cpuMicros()) - before;
+          cpuPerToken[name].push(used / 1000 / (result.sent ?? result.requests + result.failed));
+        }
       }
     }
     const directResult = summarize(results.direct);
@@ -94,6 +109,8 @@ export async function run() {
       handler: handlerResult,
       // > 1 means the handler is slower (per token) than what it is compared with.
       overVsPlain: plainResult.perSecond / handlerResult.perSecond,
+      cpuMsPerToken: { plain: median(cpuPerToken.plain), handler: median(cpuPerToken.handler) },
+      cpuOverVsPlain: median(cpuPerToken.handler) / median(cpuPerToken.plain),
       overVsDirect: directResult.perSecond / handlerResult.perSecond,
     };
   } finally {
