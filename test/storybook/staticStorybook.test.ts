@@ -131,7 +131,7 @@ describe('the static Storybook build', () => {
     }
   }, 90_000);
 
-  it('renders the tables and code of every docs page, never raw Markdown', async () => {
+  it('renders the tables and code of every docs page, never raw Markdown, within the window', async () => {
     const docs = (await indexEntries()).filter((entry) => entry.type === 'docs');
     expect(docs.map((entry) => entry.id)).toEqual(
       expect.arrayContaining(['welcome--docs', 'packages-core--docs', 'packages-react--docs']),
@@ -159,9 +159,12 @@ describe('the static Storybook build', () => {
             .map((paragraph) => paragraph.textContent ?? '')
             .filter((text) => /\|\s*-{3,}\s*\|/.test(text)),
           error: docsRoot.ownerDocument.body.classList.contains('sb-show-errordisplay'),
+          // Nothing (a wide table, a long signature) makes the page scroll sideways.
+          tooWide: docsRoot.ownerDocument.documentElement.scrollWidth > window.innerWidth,
         }));
         expect(shown.rawTables, entry.id).toEqual([]);
         expect(shown.error, entry.id).toBe(false);
+        expect(shown.tooWide, `${entry.id}: wider than the window`).toBe(false);
         expect(shown.tables, `${entry.id}: tables`).toBeGreaterThanOrEqual(gfmTables);
         await page.screenshot({ path: join(artifacts, `docs-${entry.id}.png`), fullPage: true });
       }
