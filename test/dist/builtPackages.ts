@@ -28,6 +28,11 @@ export const ENTRIES = [
     cjs: 'packages/server/dist/node.cjs',
   },
   {
+    specifier: '@databrain-embed/server/redis',
+    esm: 'packages/server/dist/redis.mjs',
+    cjs: 'packages/server/dist/redis.cjs',
+  },
+  {
     specifier: '@databrain-embed/emulator',
     esm: 'packages/emulator/dist/index.mjs',
     cjs: 'packages/emulator/dist/index.cjs',
