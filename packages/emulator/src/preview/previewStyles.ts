@@ -1,4 +1,12 @@
-/** The `id` of the one `<style>` the preview elements add to a document. */
+/**
+ * The `id` of the one `<style>` the preview elements add to a document.
+ *
+ * @example
+ * ```ts
+ * import { PREVIEW_STYLE_ID } from '@databrain-embed/emulator/elements';
+ * document.getElementById(PREVIEW_STYLE_ID)?.remove();
+ * ```
+ */
 export const PREVIEW_STYLE_ID = 'dbn-preview-styles';
 
 /**
@@ -81,6 +89,7 @@ dbn-dashboard, dbn-metric { display: block; min-width: 0; max-width: 100%; }
  *
  * @example
  * ```ts
+ * import { installPreviewStyles } from '@databrain-embed/emulator/elements';
  * installPreviewStyles(document);
  * ```
  */

@@ -10,6 +10,12 @@ import type { RouteContext, RouteHandlers, RouteResult } from './RouteContext.ts
  * `faults`, `getTokenClaims` and `requests` do in-process, over HTTP for
  * other processes (Vitest workers, Playwright tests, a shell). Never faulted,
  * never logged, never part of DataBrain's API.
+ *
+ * @example
+ * ```ts
+ * import { CONTROL_PATHS } from '@databrain-embed/emulator/testing';
+ * await fetch(`${emulatorUrl}${CONTROL_PATHS.clock}`, { method: 'POST', body: JSON.stringify({ advanceMs: 60_000 }) });
+ * ```
  */
 export const CONTROL_PATHS = {
   health: '/__emulator/health',
