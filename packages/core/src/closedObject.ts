@@ -8,6 +8,13 @@ import { plainData } from './plainData.ts';
  * parent object. `error` is the message for an input that is not an object;
  * `what` names a key in messages ("unknown field"). Non-plain objects and
  * reserved keys are refused first, at their paths (see {@link plainData}).
+ *
+ * @example
+ * ```ts
+ * import { closedObject, requiredText } from '@databrain-embed/core/internal';
+ * const options = closedObject({ host: requiredText().optional() }, 'must be an object', 'option');
+ * options.safeParse({ hots: 'x' }); // issue at "hots": unknown option (known options: host)
+ * ```
  */
 export function closedObject<S extends z.core.$ZodLooseShape>(
   shape: S,

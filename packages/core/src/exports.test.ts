@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as core from './index.ts';
+import * as internal from './internal.ts';
 
 describe('@databrain-embed/core public API', () => {
   it('exports exactly these runtime names, so nothing leaks or vanishes by accident', () => {
@@ -51,6 +52,17 @@ describe('@databrain-embed/core public API', () => {
       'sqlFilter',
       'toExpiryTime',
       'workspaceRequestSchema',
+    ]);
+  });
+
+  it('keeps the internal entry to the schema helpers the other packages build with', () => {
+    expect(Object.keys(internal).sort()).toEqual([
+      'closedObject',
+      'plainData',
+      'requiredText',
+      'toValidationIssues',
+      'validate',
+      'z',
     ]);
   });
 

@@ -63,6 +63,13 @@ function structureIssues(value: unknown, path: PropertyKey[], depth: number, iss
  * object that is not a plain object (a `Date`, a `Map`, a class instance),
  * which zod would read as `{}`, and an own `__proto__`, `constructor` or
  * `prototype` key are each reported at their path, and `schema` is not run.
+ *
+ * @example
+ * ```ts
+ * import { plainData, z } from '@databrain-embed/core/internal';
+ * const list = plainData(z.array(z.object({ id: z.string() })));
+ * list.safeParse([new Date()]); // issue at [0]: must be a plain object, not a Date
+ * ```
  */
 export function plainData<S extends z.ZodType>(schema: S): z.ZodPreprocess<S, unknown> {
   return z.preprocess((value, ctx) => {

@@ -11,7 +11,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from '@databrain-embed/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDatabrainClient } from './createDatabrainClient.ts';
 
 let emulator: RunningEmulator;
@@ -38,17 +38,20 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 }
 
 describe('createDatabrainClient options', () => {
-  it('rejects a client without any credential, naming both options', () => {
-    const error = (() => {
-      try {
-        createDatabrainClient({});
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(error).toBeInstanceOf(DatabrainValidationError);
-    expect((error as Error).message).toContain('apiKey');
-    expect((error as Error).message).toContain('serviceToken');
+  it('creates a client without any credential and names option and variable when a call needs one', async () => {
+    vi.stubEnv('DATABRAIN_API_KEY', undefined);
+    vi.stubEnv('DATABRAIN_SERVICE_TOKEN', undefined);
+    try {
+      const client = createDatabrainClient({});
+      await expect(client.createGuestToken({ dataAppName: 'app', clientId: 'acme' })).rejects.toThrow(
+        /needs the `apiKey` option .*DATABRAIN_API_KEY environment variable/,
+      );
+      await expect(client.listDataApps()).rejects.toThrow(
+        /needs the `serviceToken` option .*DATABRAIN_SERVICE_TOKEN environment variable/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('reports every invalid option at once without echoing key values', () => {
@@ -76,7 +79,7 @@ describe('createDatabrainClient options', () => {
   it('rejects unknown options so a typo does not silently drop a setting', () => {
     expect(() =>
       createDatabrainClient({ apiKey: 'k', ...({ apikey: 'k' } as Record<string, string>) }),
-    ).toThrow(/apikey: is not a known option/);
+    ).toThrow(/apikey: unknown option \(known options: apiKey, serviceToken/);
   });
 
   it('rejects a base URL that carries credentials, without echoing it', () => {

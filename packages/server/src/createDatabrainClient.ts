@@ -18,21 +18,38 @@ import { createTokenReuse } from './createTokenReuse.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
 import { isRecord } from './isRecord.ts';
+import { ENVIRONMENT_VARIABLES, readEnvironment } from './readEnvironment.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolveClientOptions.ts';
 import { resolveTokenReuse } from './resolveTokenReuse.ts';
 
 type Method = keyof DatabrainClient;
 
+/**
+ * The credential `endpoint` is called with: the option, else its environment
+ * variable, read now rather than when the client was created, so a module
+ * that creates the client while the app is built (with no secrets around)
+ * works once the app runs with them.
+ */
 function credentialFor(options: ResolvedClientOptions, endpoint: DatabrainEndpoint, method: Method): string {
-  const needsApiKey = CREDENTIALS[endpoint] === 'dataAppApiKey';
-  const value = needsApiKey ? options.apiKey : options.serviceToken;
-  if (value !== undefined) return value;
-  const option = needsApiKey ? 'apiKey' : 'serviceToken';
-  const what = needsApiKey ? "the data app's API key" : "your organization's service token";
-  throw new DatabrainError(
-    'VALIDATION_ERROR',
-    `${method} needs the \`${option}\` option (${what}); pass it to createDatabrainClient`,
-  );
+  const option = CREDENTIALS[endpoint] === 'dataAppApiKey' ? 'apiKey' : 'serviceToken';
+  const given = options[option];
+  if (given !== undefined) return given;
+  const variable = ENVIRONMENT_VARIABLES[option];
+  const fromEnvironment = readEnvironment(variable);
+  if (fromEnvironment === undefined) {
+    const what = option === 'apiKey' ? "the data app's API key" : "your organization's service token";
+    throw new DatabrainError(
+      'VALIDATION_ERROR',
+      `${method} needs the \`${option}\` option (${what}): pass it to createDatabrainClient or set the ${variable} environment variable`,
+    );
+  }
+  if (fromEnvironment !== fromEnvironment.trim()) {
+    throw new DatabrainError(
+      'VALIDATION_ERROR',
+      `The ${variable} environment variable (used for \`${option}\`) must not start or end with whitespace`,
+    );
+  }
+  return fromEnvironment;
 }
 
 /** `value` when it is a non-empty string, otherwise `undefined`. */
@@ -42,9 +59,16 @@ function nonEmptyString(value: unknown): string | undefined {
 
 /**
  * Creates a DataBrain API client for your backend. Options are validated
- * once, here: a missing or malformed option throws a
- * `DatabrainValidationError` naming it (never echoing a key). Talks to
- * DataBrain cloud unless `baseUrl` points at a self-hosted installation.
+ * once, here: a malformed option throws a `DatabrainValidationError` naming
+ * it (never echoing a key). Talks to DataBrain cloud unless `baseUrl` (or
+ * the `DATABRAIN_API_URL` environment variable) points at a self-hosted
+ * installation.
+ *
+ * Credentials left out are read from `DATABRAIN_API_KEY` and
+ * `DATABRAIN_SERVICE_TOKEN` when a call needs them, not at creation: a
+ * module that creates the client can be evaluated where no secret exists (as
+ * `next build` does). A call whose credential is found nowhere fails with a
+ * `VALIDATION_ERROR` naming the option and the variable.
  *
  * Throws when called in a browser page (both `window` and `document`
  * exist): the API key and service token must never reach the browser.
@@ -63,7 +87,7 @@ function nonEmptyString(value: unknown): string | undefined {
  * });
  * ```
  */
-export function createDatabrainClient(options: DatabrainClientOptions): DatabrainClient {
+export function createDatabrainClient(options: DatabrainClientOptions = {}): DatabrainClient {
   assertServerRuntime();
   // `tokenReuse` is checked on its own; the rest of the options as before.
   const { tokenReuse: reuseOption, ...clientOptions } = isRecord(options)

@@ -1,7 +1,12 @@
-import { DATABRAIN_CLOUD_URL, DatabrainValidationError, type ValidationIssue } from '@databrain-embed/core';
+import { DATABRAIN_CLOUD_URL, DatabrainValidationError } from '@databrain-embed/core';
+import { closedObject, toValidationIssues, z } from '@databrain-embed/core/internal';
 import { DATABRAIN_CLIENT_DEFAULTS, type DatabrainClientOptions } from './DatabrainClientOptions.ts';
+import { readEnvironment } from './readEnvironment.ts';
 
-/** Client options after validation, with defaults applied. */
+/**
+ * Client options after validation, with defaults applied. A credential left
+ * out is `undefined` here and read from the environment when a call needs it.
+ */
 export interface ResolvedClientOptions {
   readonly apiKey: string | undefined;
   readonly serviceToken: string | undefined;
@@ -15,158 +20,113 @@ export interface ResolvedClientOptions {
   readonly maxResponseBytes: number;
 }
 
-const KNOWN_OPTIONS: ReadonlySet<string> = new Set([
-  'apiKey',
-  'serviceToken',
-  'baseUrl',
-  'fetch',
-  'timeoutMs',
-  'maxRetries',
-  'retryDelay',
-  'maxRetryDelay',
-  'maxResponseBytes',
-]);
-
 // setTimeout overflows above this and fires at once.
 const MAX_TIMER_MS = 2_147_483_647;
 
-function checkSecret(issues: ValidationIssue[], name: string, value: unknown): string | undefined {
-  if (value === undefined) return undefined;
-  // The value is never described beyond its type: it is a secret.
-  if (typeof value !== 'string') {
-    issues.push({ path: name, message: `must be a string, received ${typeof value}` });
-  } else if (value.trim() === '') {
-    issues.push({ path: name, message: 'must not be empty (is the environment variable set?)' });
-  } else if (value !== value.trim()) {
-    issues.push({ path: name, message: 'must not start or end with whitespace' });
-  } else {
-    return value;
-  }
-  return undefined;
-}
+// The value of a secret is never described beyond its type.
+const secret = z
+  .string({ error: (issue) => `must be a string, received ${typeof issue.input}` })
+  .refine((value) => value.trim() !== '', {
+    message: 'must not be empty (is the environment variable set?)',
+    abort: true,
+  })
+  .refine((value) => value === value.trim(), 'must not start or end with whitespace')
+  .optional();
 
-function checkNumber(
-  issues: ValidationIssue[],
-  name: string,
-  value: unknown,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    issues.push({ path: name, message: `must be an integer from ${min} to ${max}` });
-    return fallback;
-  }
-  return value;
-}
+const integer = (min: number, max: number, fallback: number) => {
+  const rule = `must be an integer from ${min} to ${max}`;
+  return z.number({ error: rule }).int(rule).min(min, rule).max(max, rule).default(fallback);
+};
 
-function checkBaseUrl(issues: ValidationIssue[], value: unknown): string {
-  if (value === undefined) return DATABRAIN_CLOUD_URL;
-  if (typeof value !== 'string' || !URL.canParse(value)) {
-    issues.push({
-      path: 'baseUrl',
-      message: 'must be an absolute http(s) URL such as https://databrain.example.com',
-    });
-    return DATABRAIN_CLOUD_URL;
-  }
-  const url = new URL(value);
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    issues.push({ path: 'baseUrl', message: 'must use http: or https:' });
-  } else if (url.username !== '' || url.password !== '') {
-    issues.push({
-      path: 'baseUrl',
-      message: 'must not contain credentials; pass apiKey or serviceToken instead',
-    });
-  } else if (url.search !== '' || url.hash !== '') {
-    issues.push({ path: 'baseUrl', message: 'must not have a query string or fragment' });
-  } else {
+/**
+ * An absolute http(s) URL without credentials, query or fragment, as its
+ * origin and path without trailing slashes.
+ */
+export const baseUrlSchema: z.ZodType<string, unknown> = z
+  .string({ error: 'must be an absolute http(s) URL such as https://databrain.example.com' })
+  .refine((value) => URL.canParse(value), {
+    message: 'must be an absolute http(s) URL such as https://databrain.example.com',
+    abort: true,
+  })
+  .transform((value, ctx) => {
+    const url = new URL(value);
+    const problem =
+      url.protocol !== 'https:' && url.protocol !== 'http:'
+        ? 'must use http: or https:'
+        : url.username !== '' || url.password !== ''
+          ? 'must not contain credentials; pass apiKey or serviceToken instead'
+          : url.search !== '' || url.hash !== ''
+            ? 'must not have a query string or fragment'
+            : undefined;
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-  }
-  return DATABRAIN_CLOUD_URL;
+  });
+
+const optionsSchema = closedObject(
+  {
+    apiKey: secret,
+    serviceToken: secret,
+    baseUrl: baseUrlSchema.optional(),
+    fetch: z
+      .custom<typeof fetch>((value) => typeof value === 'function', {
+        error: 'must be a function compatible with the global fetch',
+      })
+      .optional(),
+    timeoutMs: integer(1, MAX_TIMER_MS, DATABRAIN_CLIENT_DEFAULTS.timeoutMs),
+    maxRetries: integer(0, 10, DATABRAIN_CLIENT_DEFAULTS.maxRetries),
+    retryDelay: integer(0, MAX_TIMER_MS, DATABRAIN_CLIENT_DEFAULTS.retryDelay),
+    maxRetryDelay: integer(0, MAX_TIMER_MS, DATABRAIN_CLIENT_DEFAULTS.maxRetryDelay),
+    maxResponseBytes: integer(1, Number.MAX_SAFE_INTEGER, DATABRAIN_CLIENT_DEFAULTS.maxResponseBytes),
+  },
+  'must be an object such as { apiKey: process.env.DATABRAIN_API_KEY }',
+  'option',
+);
+
+const SUBJECT = 'createDatabrainClient options';
+
+/** The base URL from `DATABRAIN_API_URL`, or DataBrain cloud when it is not set. */
+function baseUrlFromEnvironment(): string {
+  const value = readEnvironment('DATABRAIN_API_URL');
+  if (value === undefined) return DATABRAIN_CLOUD_URL;
+  const result = baseUrlSchema.safeParse(value.trim());
+  if (result.success) return result.data;
+  throw new DatabrainValidationError(
+    SUBJECT,
+    toValidationIssues(
+      result.error.issues.map((issue) => ({
+        path: ['baseUrl'],
+        message: `${issue.message} (read from the DATABRAIN_API_URL environment variable)`,
+      })),
+    ),
+  );
 }
 
 /**
  * Validates {@link DatabrainClientOptions} once, reporting every problem
  * together. Messages name the option and the rule, never a secret's value.
+ * Options that are present must be well formed; left-out credentials are
+ * looked up per call (see `credentialFor`), and a left-out `baseUrl` is taken
+ * from `DATABRAIN_API_URL`, then DataBrain cloud.
  */
-export function resolveClientOptions(options: DatabrainClientOptions): ResolvedClientOptions {
-  const issues: ValidationIssue[] = [];
-  if (typeof options !== 'object' || options === null) {
-    throw new DatabrainValidationError('createDatabrainClient options', [
-      { path: '', message: 'must be an object such as { apiKey: process.env.DATABRAIN_API_KEY }' },
+export function resolveClientOptions(options: DatabrainClientOptions = {}): ResolvedClientOptions {
+  const result = optionsSchema.safeParse(options);
+  if (!result.success) throw new DatabrainValidationError(SUBJECT, toValidationIssues(result.error.issues));
+  const parsed = result.data;
+  const fetchImpl = parsed.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') {
+    throw new DatabrainValidationError(SUBJECT, [
+      { path: 'fetch', message: 'is required: this runtime has no global fetch' },
     ]);
   }
-  for (const key of Object.keys(options)) {
-    if (!KNOWN_OPTIONS.has(key)) issues.push({ path: key, message: 'is not a known option' });
-  }
-  const apiKey = checkSecret(issues, 'apiKey', options.apiKey);
-  const serviceToken = checkSecret(issues, 'serviceToken', options.serviceToken);
-  if (options.apiKey === undefined && options.serviceToken === undefined) {
-    issues.push({
-      path: 'apiKey',
-      message:
-        'is required unless serviceToken is given: pass apiKey for guest tokens, serviceToken for admin calls',
-    });
-  }
-  const baseUrl = checkBaseUrl(issues, options.baseUrl);
-  let fetchImpl: typeof fetch = globalThis.fetch;
-  if (options.fetch !== undefined) {
-    if (typeof options.fetch === 'function') fetchImpl = options.fetch;
-    else issues.push({ path: 'fetch', message: 'must be a function compatible with the global fetch' });
-  } else if (typeof fetchImpl !== 'function') {
-    issues.push({ path: 'fetch', message: 'is required: this runtime has no global fetch' });
-  }
-  const timeoutMs = checkNumber(
-    issues,
-    'timeoutMs',
-    options.timeoutMs,
-    DATABRAIN_CLIENT_DEFAULTS.timeoutMs,
-    1,
-    MAX_TIMER_MS,
-  );
-  const maxRetries = checkNumber(
-    issues,
-    'maxRetries',
-    options.maxRetries,
-    DATABRAIN_CLIENT_DEFAULTS.maxRetries,
-    0,
-    10,
-  );
-  const retryDelay = checkNumber(
-    issues,
-    'retryDelay',
-    options.retryDelay,
-    DATABRAIN_CLIENT_DEFAULTS.retryDelay,
-    0,
-    MAX_TIMER_MS,
-  );
-  const maxRetryDelay = checkNumber(
-    issues,
-    'maxRetryDelay',
-    options.maxRetryDelay,
-    DATABRAIN_CLIENT_DEFAULTS.maxRetryDelay,
-    0,
-    MAX_TIMER_MS,
-  );
-  const maxResponseBytes = checkNumber(
-    issues,
-    'maxResponseBytes',
-    options.maxResponseBytes,
-    DATABRAIN_CLIENT_DEFAULTS.maxResponseBytes,
-    1,
-    Number.MAX_SAFE_INTEGER,
-  );
-  if (issues.length > 0) throw new DatabrainValidationError('createDatabrainClient options', issues);
   return {
-    apiKey,
-    serviceToken,
-    baseUrl,
+    apiKey: parsed.apiKey,
+    serviceToken: parsed.serviceToken,
+    baseUrl: parsed.baseUrl ?? baseUrlFromEnvironment(),
     fetch: fetchImpl,
-    timeoutMs,
-    maxRetries,
-    retryDelay,
-    maxRetryDelay,
-    maxResponseBytes,
+    timeoutMs: parsed.timeoutMs,
+    maxRetries: parsed.maxRetries,
+    retryDelay: parsed.retryDelay,
+    maxRetryDelay: parsed.maxRetryDelay,
+    maxResponseBytes: parsed.maxResponseBytes,
   };
 }

@@ -132,6 +132,36 @@ describe('secrets', () => {
     }
   });
 
+  it('a key missing at request time gives a 500 holding nothing secret and an onError naming the variable', async () => {
+    // The module was evaluated without the key (as `next build` does); the
+    // service token, present, must stay out of the answer all the same.
+    vi.stubEnv('DATABRAIN_API_KEY', undefined);
+    vi.stubEnv('DATABRAIN_SERVICE_TOKEN', EMULATOR_SERVICE_TOKEN);
+    try {
+      const errors: unknown[] = [];
+      const handler = createGuestTokenHandler({
+        client: createDatabrainClient({ apiKey: process.env.DATABRAIN_API_KEY, baseUrl: emulator.url }),
+        dataAppName: EMULATOR_DATA_APP,
+        authorize: () => ({ clientId: 'tenant-1' }),
+        onError: (error) => errors.push(error),
+      });
+      const url = await serveExpress(handler);
+      const response = await fetch(url, { method: 'POST' });
+      const answer = await dump(response);
+      expect(response.status).toBe(500);
+      expect(answer).toContain('INTERNAL_ERROR');
+      expectNoSecret(answer);
+      expect(answer).not.toContain('DATABRAIN_API_KEY');
+      expect(errors).toHaveLength(1);
+      expect(String((errors[0] as Error).message)).toMatch(
+        /`apiKey` option .*DATABRAIN_API_KEY environment variable/,
+      );
+      expect(emulator.requests).toHaveLength(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('the client never logs on its own', async () => {
     const client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url, retryDelay: 5 });
     emulator.faults.add({ status: 503, times: 1 });

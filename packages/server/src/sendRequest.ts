@@ -8,6 +8,7 @@ import {
 } from '@databrain-embed/core';
 import { isRecord } from './isRecord.ts';
 import { parseRetryAfter } from './parseRetryAfter.ts';
+import { ENVIRONMENT_VARIABLES, readEnvironment } from './readEnvironment.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
 import { containsSecret, scrubSecrets, scrubValue, secretsOfCall } from './scrubSecrets.ts';
 
@@ -145,7 +146,16 @@ export async function sendRequest<T>(
   // Only a failure needs them, so they are gathered on the first one.
   let secrets: string[] | undefined;
   const secretsOfThisCall = (): string[] => {
-    secrets ??= secretsOfCall([call.bearer, options.apiKey, options.serviceToken], call.body);
+    secrets ??= secretsOfCall(
+      [
+        call.bearer,
+        options.apiKey,
+        options.serviceToken,
+        readEnvironment(ENVIRONMENT_VARIABLES.apiKey),
+        readEnvironment(ENVIRONMENT_VARIABLES.serviceToken),
+      ],
+      call.body,
+    );
     return secrets;
   };
 
