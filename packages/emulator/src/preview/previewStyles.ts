@@ -19,6 +19,12 @@ export const PREVIEW_STYLE_ID = 'dbn-preview-styles';
  * content does not count towards its width, so a card without a width in a
  * flex row still takes the width of its text.
  * Text colours keep at least 4.5:1 contrast on the white card.
+ *
+ * @example
+ * ```ts
+ * import { PREVIEW_STYLES } from '@databrain-embed/emulator/elements';
+ * shadowRoot.append(Object.assign(document.createElement('style'), { textContent: PREVIEW_STYLES }));
+ * ```
  */
 export const PREVIEW_STYLES: string = `
 dbn-dashboard, dbn-metric { display: block; min-width: 0; max-width: 100%; }
