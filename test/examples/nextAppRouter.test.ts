@@ -108,7 +108,7 @@ describe('examples/next-app-router, installed from the packed packages', () => {
     }
   });
 
-  it('stays quiet when the page closes while a slow token request is in flight', async () => {
+  it('stays quiet when the page closes while a slow token request is in flight, and cancels the DataBrain call', async () => {
     const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url, TOKEN_LIFETIME_SECONDS: '6' });
     try {
       const { page, context } = await openApp(browser, app.url, 'acme');
@@ -116,11 +116,14 @@ describe('examples/next-app-router, installed from the packed packages', () => {
       await expect
         .poll(() => readDashboard(page), { timeout: 20_000 })
         .toMatchObject({ status: 'ready', client: 'acme' });
+      const calls = () => emulator.requests.filter((entry) => entry.path === GUEST_TOKEN_PATH).length;
+      const before = calls();
       emulator.faults.add({ path: GUEST_TOKEN_PATH, latencyMs: 20_000, times: 1 });
       await page.waitForRequest((request) => request.url().endsWith(TOKEN_PATH), { timeout: 15_000 });
       await expect.poll(() => emulator.faults.pending(), { timeout: 5_000 }).toBe(0);
       await context.close();
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      // The emulator logs a request when its connection closes: here long before the 20 s latency.
+      await expect.poll(calls, { timeout: 5_000 }).toBe(before + 1);
     } finally {
       emulator.faults.clear();
       await stopQuietly(app);
