@@ -1,7 +1,7 @@
 import type { DatabrainError } from '@databrain-embed/core/errors';
 
-// Bundlers replace `process.env.NODE_ENV`; the `typeof` check keeps an
-// unbundled page (where `process` does not exist) from throwing.
+// Bundlers replace `process.env.NODE_ENV` with a string, so production builds
+// drop the call; `process` itself exists only where no bundler ran.
 declare const process: { env: { NODE_ENV?: string } };
 
 /**
@@ -15,10 +15,14 @@ declare const process: { env: { NODE_ENV?: string } };
  * ```
  */
 export function logFailure(error: DatabrainError): void {
-  if (typeof process !== 'undefined' && process.env.NODE_ENV !== 'production') {
-    console.error(
-      `${error.message} (${error.code})`,
-      ...(error.cause === undefined ? [] : ['\nCause:', error.cause]),
-    );
+  try {
+    if (process.env.NODE_ENV !== 'production') {
+      console.error(
+        `${error.message} (${error.code})`,
+        ...(error.cause === undefined ? [] : ['\nCause:', error.cause]),
+      );
+    }
+  } catch {
+    // An unbundled page has no `process`: nothing says whether this is development.
   }
 }
