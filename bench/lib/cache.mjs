@@ -190,7 +190,7 @@ async function underFaults(tokenReuse) {
         apiKey: EMULATOR_API_KEY,
         baseUrl: emulator.url,
         retryDelay: 5,
-        ...(tokenReuse ? {} : { tokenReuse: false }),
+        tokenReuse,
         fetch: (input, init) => {
           if (random() < FAULT_RATE) emulator.faults.add(faults[Math.floor(random() * faults.length)]);
           return fetch(input, init);

@@ -43,11 +43,11 @@ export interface DatabrainClientOptions {
    */
   maxResponseBytes?: number | undefined;
   /**
-   * Reuse of minted guest tokens (see {@link TokenReuseOptions}): on by
-   * default with an in-memory store; pass a store (such as Redis) to share
-   * tokens between app instances, or `false` to mint on every call.
+   * Reuse of minted guest tokens (see {@link TokenReuseOptions}): `true` keeps
+   * them in this process's memory; pass a store (such as Redis) to share them
+   * between app instances. Off by default: every call mints.
    */
-  tokenReuse?: TokenReuseOptions | false | undefined;
+  tokenReuse?: TokenReuseOptions | boolean | undefined;
 }
 
 /**

@@ -37,7 +37,8 @@ function recordingStore() {
   return { store, writes };
 }
 
-function client(tokenReuse?: TokenReuseOptions | false) {
+/** A client with reuse on (in memory, every default) unless told otherwise. */
+function client(tokenReuse: TokenReuseOptions | boolean | undefined = true) {
   return createDatabrainClient({
     apiKey: EMULATOR_API_KEY,
     baseUrl: emulator.url,
@@ -166,12 +167,14 @@ describe('token reuse', () => {
     expect(mints()).toBe(2);
   });
 
-  it('mints on every call when turned off', async () => {
-    const databrain = client(false);
-    const first = await databrain.createGuestToken(grant);
-    const second = await databrain.createGuestToken(grant);
-    expect(second.token).not.toBe(first.token);
-    expect(mints()).toBe(2);
+  it('mints on every call when turned off, and by default', async () => {
+    const byDefault = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url });
+    for (const databrain of [client(false), byDefault]) {
+      const first = await databrain.createGuestToken(grant);
+      const second = await databrain.createGuestToken(grant);
+      expect(second.token).not.toBe(first.token);
+    }
+    expect(mints()).toBe(4);
   });
 
   it('mints and reports through onError when the store throws', async () => {
@@ -248,7 +251,7 @@ describe('token reuse', () => {
     expect(attempt({ storeTimeoutMs: -1 })).toThrow(/tokenReuse\.storeTimeoutMs.*integer/);
     expect(attempt({ store: { get: () => undefined } })).toThrow(/tokenReuse\.store.*get and set/);
     expect(attempt({ ttl: 5 })).toThrow(/tokenReuse\.ttl.*not a known option/);
-    expect(attempt('yes')).toThrow(/tokenReuse.*must be false or an object/);
+    expect(attempt('yes')).toThrow(/tokenReuse.*must be true, false or an object/);
     expect(emulator.requests).toHaveLength(0);
   });
 });

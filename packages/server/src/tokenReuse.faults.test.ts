@@ -44,6 +44,7 @@ describe('token reuse under upstream faults', () => {
         apiKey: EMULATOR_API_KEY,
         baseUrl: emulator.url,
         retryDelay: 5,
+        tokenReuse: true,
         // One call in five to DataBrain meets a 500, a 429 or a dropped connection.
         fetch: (input, init) => {
           if (random() < 0.2)
