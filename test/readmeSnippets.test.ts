@@ -60,6 +60,7 @@ describe('README snippets', () => {
       'bun.ts',
       'deno.ts',
       'token-reuse-redis.ts',
+      'errors.ts',
     ]) {
       expect(blocks).toContain(read(`packages/server/examples/${file}`).trim());
     }

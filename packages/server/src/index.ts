@@ -1,3 +1,42 @@
+// One install suffices: what callers of the client and the token handler
+// branch on (the error model) and build their input with (request types and
+// filter builders) comes from core, re-exported as is.
+export {
+  type ApiTokenRequest,
+  type ApiTokenResponse,
+  type AppFilter,
+  appFilter,
+  type DashboardAppFilter,
+  type DataApp,
+  DatabrainApiError,
+  type DatabrainApiErrorCode,
+  type DatabrainClientErrorCode,
+  DatabrainError,
+  type DatabrainErrorCode,
+  DatabrainValidationError,
+  type DatasourceRequest,
+  type DatasourceResponse,
+  type DateRange,
+  dashboardAppFilter,
+  dateRange,
+  type ExpiresIn,
+  type FilterValue,
+  type FilterValues,
+  type GuestTokenInput,
+  type GuestTokenInputParams,
+  type GuestTokenPermissions,
+  isDatabrainError,
+  type ListDataAppsQuery,
+  type ListDataAppsResponse,
+  type NumberRange,
+  numberRange,
+  permissions,
+  type SqlFilter,
+  sqlFilter,
+  type ValidationIssue,
+  type WorkspaceRequest,
+  type WorkspaceResponse,
+} from '@databrain-embed/core';
 export { createDatabrainClient } from './createDatabrainClient.ts';
 export {
   createGuestTokenHandler,
