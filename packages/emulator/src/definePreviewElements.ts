@@ -67,8 +67,7 @@ function createElementClass(kind: 'dashboard' | 'metric', settings: PreviewSetti
 
     connectedCallback(): void {
       installPreviewStyles(this.ownerDocument);
-      if (!this.hasAttribute('data-instance'))
-        this.setAttribute('data-instance', this.#model.view().instance);
+      if (!this.hasAttribute('data-instance')) this.setAttribute('data-instance', this.#model.instance);
       this.#model.connect();
       this.#update('view');
     }

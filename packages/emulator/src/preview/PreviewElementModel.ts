@@ -122,6 +122,11 @@ export class PreviewElementModel {
     this.#now = options.now ?? Date.now;
   }
 
+  /** Unique per element on the page (`data-instance`). */
+  get instance(): string {
+    return this.#options.instance;
+  }
+
   /** How many times the token changed after the first one (`-1` before any token). */
   get tokenVersion(): number {
     return this.#tokenVersion;
