@@ -23,7 +23,7 @@ export default [
     import: '{ DatabrainProvider, Dashboard }',
     ignore: external,
     modifyEsbuildConfig: asEsm,
-    limit: '4.55 kB',
+    limit: '4.6 kB',
     gzip: true,
   },
   {
