@@ -2,7 +2,7 @@ import type { PreviewPayload } from '../PreviewPayload.ts';
 import { describeFilter, describePermissions } from '../previewFormat.ts';
 import type { SampleRow } from '../sampleData.ts';
 import type { PreviewTheme } from './readPreviewTheme.ts';
-import { summarizeRows } from './summarizeRows.ts';
+import { type RowSummary, summarizeRows } from './summarizeRows.ts';
 
 /**
  * Where a preview element is: waiting or loading, showing data, told its
@@ -116,8 +116,7 @@ function header(document: Document, view: PreviewView, titleId: string): HTMLEle
   );
 }
 
-function kpis(document: Document, rows: readonly SampleRow[]): HTMLElement {
-  const summary = summarizeRows(rows);
+function kpis(document: Document, summary: RowSummary): HTMLElement {
   const tile = (id: string, label: string, value: string) =>
     node(
       document,
@@ -137,13 +136,7 @@ function kpis(document: Document, rows: readonly SampleRow[]): HTMLElement {
   );
 }
 
-function chart(
-  document: Document,
-  rows: readonly SampleRow[],
-  theme: PreviewTheme,
-  titleId: string,
-): HTMLElement {
-  const summary = summarizeRows(rows);
+function chart(document: Document, summary: RowSummary, theme: PreviewTheme, titleId: string): HTMLElement {
   const description =
     summary.bars.length === 0
       ? 'Amount by month: no rows'
@@ -299,7 +292,7 @@ function cardStyle(view: PreviewView): string {
  */
 export function renderPreviewCard(view: PreviewView, document: Document): HTMLElement {
   const id = (part: string) => `dbn-preview-${view.instance}-${part}`;
-  const rows = view.payload?.rows ?? [];
+  const summary = summarizeRows(view.payload?.rows ?? []);
   const message =
     view.message === ''
       ? undefined
@@ -325,8 +318,8 @@ export function renderPreviewCard(view: PreviewView, document: Document): HTMLEl
     },
     header(document, view, id('title')),
     message,
-    kpis(document, rows),
-    chart(document, rows, view.theme, id('chart')),
+    kpis(document, summary),
+    chart(document, summary, view.theme, id('chart')),
     node(document, 'p', { class: 'dbn-preview__section-title' }, 'Token'),
     claims(document, view),
     node(document, 'p', { class: 'dbn-preview__section-title', id: id('filters') }, 'Filters'),
