@@ -24,6 +24,12 @@ import type {
 export interface DatabrainCallOptions {
   /** Cancels the call, including any wait between retries; it then fails with `ABORTED`. */
   signal?: AbortSignal | undefined;
+  /**
+   * `createGuestToken` with token reuse: a token the caller's embed reported
+   * expired (`TOKEN_EXPIRED`). The answer is never this token; a fresh one
+   * replaces it in the store.
+   */
+  expiredToken?: string | undefined;
 }
 
 /**

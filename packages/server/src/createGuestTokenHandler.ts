@@ -165,7 +165,9 @@ export function createGuestTokenHandler(
       // An explicit `undefined` from a grant must not turn into a token that never expires.
       const expiresIn = grant.expiresIn ?? defaultExpiresIn;
       const input: GuestTokenInput = { ...grant, dataAppName, expiresIn };
-      const minted = await client.createGuestToken(input, { signal: request.signal });
+      // The token the browser's embed reported expired, so reuse never hands it back.
+      const expiredToken = request.headers.get('x-databrain-expired-token') || undefined;
+      const minted = await client.createGuestToken(input, { signal: request.signal, expiredToken });
       return json(200, { token: minted.token, expiresIn: minted.expiresIn });
     } catch (error) {
       // The caller hung up (its signal cancelled the call): nobody reads this

@@ -7,6 +7,7 @@ import {
 } from '@databrain-embed/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDatabrainClient } from './createDatabrainClient.ts';
+import { createGuestTokenHandler } from './createGuestTokenHandler.ts';
 import { createMemoryTokenStore } from './createMemoryTokenStore.ts';
 import type { GuestTokenStore, StoredGuestToken } from './GuestTokenStore.ts';
 import { GuestTokenStoreError } from './GuestTokenStoreError.ts';
@@ -154,6 +155,41 @@ describe('token reuse', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('never answers with a token the caller reported expired, and stores its successor', async () => {
+    const databrain = client();
+    const first = await databrain.createGuestToken(grant);
+    const [a, b] = await Promise.all([
+      databrain.createGuestToken(grant, { expiredToken: first.token }),
+      databrain.createGuestToken(grant, { expiredToken: first.token }),
+    ]);
+    expect(a.token).not.toBe(first.token);
+    // Two tabs reporting the same expired token share one new mint.
+    expect(b.token).toBe(a.token);
+    expect(mints()).toBe(2);
+    expect((await databrain.createGuestToken(grant)).token).toBe(a.token);
+    expect(mints()).toBe(2);
+  });
+
+  it('lets the browser name the expired token to the handler, in the x-databrain-expired-token header', async () => {
+    const handler = createGuestTokenHandler({
+      client: client(),
+      dataAppName: EMULATOR_DATA_APP,
+      authorize: () => ({ clientId: 'acme' }),
+    });
+    const ask = async (headers: Record<string, string> = {}) => {
+      const response = await handler(
+        new Request('http://app.example.com/token', { method: 'POST', headers }),
+      );
+      return ((await response.json()) as { token: string }).token;
+    };
+    const first = await ask();
+    expect(await ask()).toBe(first);
+    const renewed = await ask({ 'x-databrain-expired-token': first });
+    expect(renewed).not.toBe(first);
+    expect(await ask()).toBe(renewed);
+    expect(mints()).toBe(2);
   });
 
   it('never stores a token that never expires', async () => {

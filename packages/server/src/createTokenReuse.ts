@@ -13,12 +13,14 @@ export type MintGuestToken = (signal: AbortSignal | undefined) => Promise<GuestT
 export interface TokenReuse {
   /**
    * A token for `body`: a stored one while enough of its life is left,
-   * otherwise one from `mint` (shared by identical concurrent calls).
+   * otherwise one from `mint` (shared by identical concurrent calls). Never
+   * `expiredToken`, which a fresh token replaces in the store.
    */
   createGuestToken(
     body: GuestTokenRequest,
     mint: MintGuestToken,
     signal: AbortSignal | undefined,
+    expiredToken?: string | undefined,
   ): Promise<GuestToken>;
 }
 
@@ -101,8 +103,12 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
   };
 
   /** A stored entry as a token, when enough of its life is left. */
-  const reusable = (entry: unknown, lifetime: number): GuestToken | undefined => {
-    if (!isStoredGuestToken(entry)) return undefined;
+  const reusable = (
+    entry: unknown,
+    lifetime: number,
+    expired: string | undefined,
+  ): GuestToken | undefined => {
+    if (!isStoredGuestToken(entry) || entry.token === expired) return undefined;
     const now = Date.now();
     const left = entry.expiresAt - now;
     if (left <= 0 || left < lifetime * minRemaining) return undefined;
@@ -111,9 +117,13 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
     return { token: entry.token, expiresIn, expiresAt: now + expiresIn };
   };
 
-  const read = async (key: string, lifetime: number): Promise<StoreResult<GuestToken | undefined>> => {
+  const read = async (
+    key: string,
+    lifetime: number,
+    expired: string | undefined,
+  ): Promise<StoreResult<GuestToken | undefined>> => {
     const found = await call('get', () => store.get(key));
-    return found.ok ? { ok: true, value: reusable(found.value, lifetime) } : found;
+    return found.ok ? { ok: true, value: reusable(found.value, lifetime, expired) } : found;
   };
 
   /**
@@ -127,6 +137,7 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
     key: string,
     owner: string,
     lifetime: number,
+    expired: string | undefined,
     signal: AbortSignal,
   ): Promise<GuestToken | boolean> => {
     const giveUpAt = Date.now() + lockTtlMs + LONGEST_POLL_MS;
@@ -134,7 +145,7 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
     while (Date.now() < giveUpAt) {
       await abortableDelay(pause, signal);
       pause = Math.min(pause * 2, LONGEST_POLL_MS);
-      const found = await read(key, lifetime);
+      const found = await read(key, lifetime, expired);
       if (!found.ok) return false;
       if (found.value !== undefined) return found.value;
       const taken = await call('lock', () => store.lock?.(key, owner, lockTtlMs) ?? false);
@@ -147,10 +158,11 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
   const resolve = async (
     key: string,
     lifetime: number,
+    expired: string | undefined,
     mint: MintGuestToken,
     signal: AbortSignal,
   ): Promise<GuestToken> => {
-    const found = await read(key, lifetime);
+    const found = await read(key, lifetime, expired);
     // A store that cannot answer now is skipped for the rest of this request.
     if (!found.ok) return mint(signal);
     if (found.value !== undefined) return found.value;
@@ -162,7 +174,7 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
       if (!taken.ok) return mint(signal);
       if (taken.value) owner = candidate;
       else {
-        const waited = await waitForOther(key, candidate, lifetime, signal);
+        const waited = await waitForOther(key, candidate, lifetime, expired, signal);
         if (typeof waited === 'object') return waited;
         if (waited) owner = candidate;
       }
@@ -175,7 +187,7 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
       if (owner !== undefined) {
         // The previous holder may have stored its token and released the lock
         // between our read and our lock: look once more before minting.
-        const again = await read(key, lifetime);
+        const again = await read(key, lifetime, expired);
         if (again.ok && again.value !== undefined) return again.value;
       }
       const minted = await mint(signal);
@@ -221,27 +233,29 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
   };
 
   return {
-    async createGuestToken(body, mint, signal) {
+    async createGuestToken(body, mint, signal, expiredToken) {
       if (signal?.aborted) throw abortedError(signal.reason);
       const lifetime = body.expiryTime;
       // A token that never expires is never stored: nothing would bound how
       // long a stored copy outlives a change to the user's access.
       if (lifetime === undefined) return mint(signal);
       const key = await guestTokenCacheKey(baseUrl, body);
-      let flight = flights.get(key);
+      // Callers reporting the same expired token share one mint of its successor.
+      const flightKey = expiredToken === undefined ? key : `${key} replacing ${expiredToken}`;
+      let flight = flights.get(flightKey);
       if (flight === undefined) {
         const controller = new AbortController();
         const created: Flight = {
-          promise: resolve(key, lifetime, mint, controller.signal),
+          promise: resolve(key, lifetime, expiredToken, mint, controller.signal),
           controller,
           waiters: 0,
         };
         const settle = (): void => {
-          if (flights.get(key) === created) flights.delete(key);
+          if (flights.get(flightKey) === created) flights.delete(flightKey);
         };
         // Also marks a rejection as handled: waiters that all left saw their own error.
         created.promise.then(settle, settle);
-        flights.set(key, created);
+        flights.set(flightKey, created);
         flight = created;
       }
       return join(flight, signal);
