@@ -29,8 +29,10 @@ const config: StorybookConfig = {
     // props through it, so the docs' ArgTypes tables are read from the types, not from the source text.
     reactDocgen: 'react-docgen-typescript',
     reactDocgenTypescriptOptions: {
-      tsconfigPath: './packages/react/tsconfig.json',
+      tsconfigPath: './.storybook/tsconfig.docgen.json',
       include: ['packages/react/src/**/*.tsx', 'stories/**/*.tsx'],
+      // Story files define the small demo components whose props the Controls describe.
+      exclude: [],
       shouldExtractLiteralValuesFromEnum: true,
       shouldRemoveUndefinedFromOptional: true,
       // React's own props (`key`, `ref`) and DOM attributes are not this package's API.
@@ -47,6 +49,26 @@ const config: StorybookConfig = {
       ...(live
         ? { include: [...(viteConfig.optimizeDeps?.include ?? []), '@databrainhq/plugin/web'] }
         : { exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@databrainhq/plugin'] }),
+    };
+    const build = viteConfig.build ?? {};
+    const rolldownOptions = build.rolldownOptions ?? {};
+    const passLog = rolldownOptions.onLog;
+    viteConfig.build = {
+      ...build,
+      // A docs site, not the package: the largest chunk is DataBrain's own plugin (4.6 MB),
+      // loaded only in live mode; axe and Storybook's blocks come next. Sizes of what users
+      // install are guarded by size-limit instead.
+      chunkSizeWarningLimit: 5_000,
+      rolldownOptions: {
+        ...rolldownOptions,
+        // The react package's `"use client"` marks it for React Server Components; inside
+        // Storybook's bundle it has no meaning, and its notice would hide real warnings.
+        onLog(level, log, handler) {
+          if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use client"')) return;
+          if (passLog) passLog(level, log, handler);
+          else handler(level, log);
+        },
+      },
     };
     viteConfig.plugins = [...(viteConfig.plugins ?? []), storyBackendPlugin()];
     viteConfig.resolve = { ...viteConfig.resolve, conditions: browserConditions };
