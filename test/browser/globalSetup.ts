@@ -36,7 +36,8 @@ const GRANTS: Readonly<Record<string, GuestTokenGrant>> = {
 const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, accept',
+  // x-databrain-expired-token: the token an element reported expired, sent when replacing it.
+  'access-control-allow-headers': 'content-type, accept, x-databrain-expired-token',
 };
 
 /**

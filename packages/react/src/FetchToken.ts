@@ -1,6 +1,26 @@
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 /**
+ * Why a token is being asked for, given to `fetchToken` as its second
+ * argument.
+ *
+ * @example
+ * ```ts
+ * import type { TokenRequestReason } from '@databrain-embed/react';
+ * const reason: TokenRequestReason = { expiredToken: 'eyJ…' };
+ * ```
+ */
+export interface TokenRequestReason {
+  /**
+   * The token an element reported expired, when this request replaces it.
+   * Send it to your backend (`tokenEndpoint` sends the
+   * `x-databrain-expired-token` header), so that a server reusing tokens
+   * mints a fresh one instead of answering the same token.
+   */
+  expiredToken?: string;
+}
+
+/**
  * A function that gets a guest token from anywhere (the app's own API
  * client, a server action…). Honour `signal`: it aborts when the token is no
  * longer wanted (the `scope` changed or the provider unmounted).
@@ -8,8 +28,12 @@ import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
  * @example
  * ```ts
  * import type { FetchToken } from '@databrain-embed/react';
- * const fetchToken: FetchToken = (signal) =>
- *   fetch('/api/databrain/token', { method: 'POST', signal }).then((r) => r.json());
+ * const fetchToken: FetchToken = (signal, { expiredToken } = {}) =>
+ *   fetch('/api/databrain/token', {
+ *     method: 'POST',
+ *     signal,
+ *     headers: expiredToken ? { 'x-databrain-expired-token': expiredToken } : {},
+ *   }).then((r) => r.json());
  * ```
  */
-export type FetchToken = (signal: AbortSignal) => Promise<TokenEndpointResponse>;
+export type FetchToken = (signal: AbortSignal, reason?: TokenRequestReason) => Promise<TokenEndpointResponse>;

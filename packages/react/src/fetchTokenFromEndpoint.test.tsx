@@ -30,6 +30,19 @@ describe('fetchTokenFromEndpoint', () => {
     );
   });
 
+  it('sends the token an element reported expired as x-databrain-expired-token, and no such header otherwise', async () => {
+    const fetch = vi.fn(async (_url: string, _init?: RequestInit) =>
+      answer({ token: 'new', expiresIn: 1000 }),
+    );
+    vi.stubGlobal('fetch', fetch);
+    const signal = new AbortController().signal;
+    await fetchTokenFromEndpoint('/t', signal, { expiredToken: 'old-token' });
+    await fetchTokenFromEndpoint('/t', signal);
+    const headers = fetch.mock.calls.map(([, init]) => new Headers(init?.headers));
+    expect(headers[0]?.get('x-databrain-expired-token')).toBe('old-token');
+    expect(headers[1]?.has('x-databrain-expired-token')).toBe(false);
+  });
+
   it('names the endpoint and status when the answer is not OK', async () => {
     vi.stubGlobal('fetch', async () => answer({ error: 'nope' }, 401));
     await expect(fetchTokenFromEndpoint('/t', new AbortController().signal)).rejects.toMatchObject({

@@ -1,11 +1,14 @@
 import { DatabrainError, type DatabrainReactErrorCode } from '@databrain-embed/core/errors';
+import type { TokenRequestReason } from './FetchToken.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 /**
  * Asks the app's own backend for a guest token: `POST` with the user's
- * same-origin cookies, answered by `{ token, expiresIn }`. An abort rejects
- * like a network failure; the caller tells them apart by its signal.
+ * same-origin cookies, answered by `{ token, expiresIn }`. A token an element
+ * reported expired goes along as the `x-databrain-expired-token` header, so
+ * that a server reusing tokens mints a fresh one. An abort rejects like a
+ * network failure; the caller tells them apart by its signal.
  *
  * @example
  * ```ts
@@ -15,6 +18,7 @@ import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 export async function fetchTokenFromEndpoint(
   url: string,
   signal: AbortSignal,
+  { expiredToken }: TokenRequestReason = {},
 ): Promise<TokenEndpointResponse> {
   const source = `POST ${url}`;
   // Each failure: its code and message, the cause kept.
@@ -26,7 +30,10 @@ export async function fetchTokenFromEndpoint(
   const response = await fetch(url, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'content-type': 'application/json' },
+    headers: {
+      'content-type': 'application/json',
+      ...(expiredToken ? { 'x-databrain-expired-token': expiredToken } : {}),
+    },
     // An empty JSON object rather than no body, so handlers that always parse JSON accept it.
     body: '{}',
     signal,

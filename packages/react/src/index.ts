@@ -28,7 +28,7 @@ export { DatabrainProvider, type DatabrainProviderProps } from './DatabrainProvi
 export type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
 export type { DatabrainTheme } from './DatabrainTheme.ts';
 export type { ElementsLoader } from './ElementsLoader.ts';
-export type { FetchToken } from './FetchToken.ts';
+export type { FetchToken, TokenRequestReason } from './FetchToken.ts';
 export type { GuestTokenState, GuestTokenStatus } from './GuestTokenState.ts';
 export { isolatePluginStyles } from './isolatePluginStyles.ts';
 export { loadElements } from './loadElements.ts';

@@ -17,9 +17,9 @@ import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 export function tokenSourceOf(source: { tokenEndpoint?: string; fetchToken?: FetchToken }): FetchToken {
   const { tokenEndpoint, fetchToken } = source;
   if (typeof fetchToken === 'function') {
-    return (signal) =>
-      Promise.resolve(signal)
-        .then(fetchToken)
+    return (signal, reason) =>
+      Promise.resolve()
+        .then(() => fetchToken(signal, reason))
         .then(
           (answer) => parseTokenEndpointResponse(answer, 'fetchToken()'),
           (reason: unknown) => {
@@ -34,7 +34,7 @@ export function tokenSourceOf(source: { tokenEndpoint?: string; fetchToken?: Fet
         );
   }
   if (typeof tokenEndpoint === 'string' && tokenEndpoint) {
-    return (signal) => fetchTokenFromEndpoint(tokenEndpoint, signal);
+    return (signal, reason) => fetchTokenFromEndpoint(tokenEndpoint, signal, reason);
   }
   throw new DatabrainError(
     'TOKEN_SOURCE',

@@ -232,6 +232,16 @@ describe('createTokenSession', () => {
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
+  it('names the token reported expired to the source, and only on the requests that replace it', async () => {
+    const fetchToken = countingSource();
+    const session = started({ fetchToken });
+    await advance();
+    session.reportExpired('token-1');
+    await advance();
+    await session.refresh();
+    expect(fetchToken.mock.calls.map(([, reason]) => reason)).toEqual([{}, { expiredToken: 'token-1' }, {}]);
+  });
+
   it('keeps asking after a forced refresh fails, since the reported token is bad', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(1);
     let failing = false;

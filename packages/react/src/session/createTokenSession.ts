@@ -232,7 +232,13 @@ export function createTokenSession(
   async function fetchFromSource(signal: AbortSignal): Promise<void> {
     requests += 1;
     publish();
-    const answer = await settings.fetchToken(signal);
+    // Replacing a token an element reported expired: say so, or a server
+    // that reuses tokens would answer the same one.
+    const replacing = reportedExpired !== null && held?.token === reportedExpired;
+    const answer = await settings.fetchToken(
+      signal,
+      replacing ? { expiredToken: reportedExpired as string } : {},
+    );
     signal.throwIfAborted();
     if (answer.expiresIn !== null && answer.expiresIn < SHORTEST_LIFETIME_MS) {
       throw new DatabrainError(
