@@ -29,7 +29,7 @@ describe('emulatorGlobalSetup', () => {
     await expect(connectEmulator(url).clock.now()).rejects.toThrow('cannot reach the emulator');
   });
 
-  it('closes the emulator when onStart fails', async () => {
+  it('closes the emulator and restores the environment when onStart fails', async () => {
     let url = '';
     const setup = emulatorGlobalSetup({
       onStart: (emulator) => {
@@ -39,5 +39,6 @@ describe('emulatorGlobalSetup', () => {
     });
     await expect(setup()).rejects.toThrow('seeding failed');
     await expect(connectEmulator(url).clock.now()).rejects.toThrow('cannot reach the emulator');
+    expect(process.env[EMULATOR_URL_ENV]).toBe(before);
   });
 });

@@ -72,18 +72,19 @@ export function emulatorGlobalSetup(
   return async (context) => {
     const emulator = await startEmulator({ port: 0, ...startOptions });
     const previous = process.env[EMULATOR_URL_ENV];
+    const teardown = async () => {
+      if (previous === undefined) delete process.env[EMULATOR_URL_ENV];
+      else process.env[EMULATOR_URL_ENV] = previous;
+      await emulator.close();
+    };
     process.env[EMULATOR_URL_ENV] = emulator.url;
     context?.provide?.(EMULATOR_URL_KEY, emulator.url);
     try {
       await onStart?.(emulator);
     } catch (error) {
-      await emulator.close();
+      await teardown();
       throw error;
     }
-    return async () => {
-      if (previous === undefined) delete process.env[EMULATOR_URL_ENV];
-      else process.env[EMULATOR_URL_ENV] = previous;
-      await emulator.close();
-    };
+    return teardown;
   };
 }
