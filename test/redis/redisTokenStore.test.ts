@@ -93,7 +93,7 @@ describe.each(Object.keys(clientKinds) as (keyof typeof clientKinds)[])(
         expiresAt: expect.any(Number),
       });
       const askedAt = Date.now();
-    const ttl = await redis.pTTL(key);
+      const ttl = await redis.pTTL(key);
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(HOUR);
       const { expiresAt } = JSON.parse((await redis.get(key)) ?? '{}') as { expiresAt: number };
