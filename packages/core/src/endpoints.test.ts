@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CREDENTIALS,
   DATABRAIN_CLOUD_URL,
+  DATABRAIN_ENDPOINT_TABLE,
   DATABRAIN_ENDPOINTS,
   type DatabrainEndpoint,
   DOCUMENTED_ERRORS,
@@ -22,6 +23,33 @@ describe('DATABRAIN_ENDPOINTS', () => {
       apiTokensLegacy: '/api/v2/dataApp/api-tokens',
       dataApps: '/api/v2/data-app',
     });
+  });
+});
+
+describe('DATABRAIN_ENDPOINT_TABLE', () => {
+  it('is the one source of paths, credentials and documented errors', () => {
+    expect(Object.keys(DATABRAIN_ENDPOINT_TABLE)).toEqual(endpointNames);
+    for (const endpoint of endpointNames) {
+      const facts = DATABRAIN_ENDPOINT_TABLE[endpoint];
+      expect(DATABRAIN_ENDPOINTS[endpoint], endpoint).toBe(facts.path);
+      expect(CREDENTIALS[endpoint], endpoint).toBe(facts.credential);
+      expect(DOCUMENTED_ERRORS[endpoint], endpoint).toBe(facts.errors);
+    }
+  });
+
+  it('lets only calls that create nothing new when repeated be retried after DataBrain may have acted', () => {
+    const retry = Object.fromEntries(
+      endpointNames.map((name) => [name, DATABRAIN_ENDPOINT_TABLE[name].retry]),
+    );
+    expect(retry).toEqual({
+      guestToken: 'idempotent',
+      workspace: 'unsafe',
+      datasource: 'unsafe',
+      apiTokens: 'unsafe',
+      apiTokensLegacy: 'unsafe',
+      dataApps: 'idempotent',
+    });
+    expect(DATABRAIN_ENDPOINT_TABLE.dataApps.method).toBe('GET');
   });
 });
 

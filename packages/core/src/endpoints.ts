@@ -10,45 +10,6 @@
  */
 export const DATABRAIN_CLOUD_URL = 'https://api.usedatabrain.com' as const;
 
-/**
- * Paths of the DataBrain endpoints this library calls, relative to the base URL.
- *
- * `apiTokensLegacy` is the camelCase alias DataBrain still documents but marks
- * as deprecated; prefer `apiTokens`.
- *
- * @example
- * ```ts
- * import { DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
- * await fetch(`${baseUrl}${DATABRAIN_ENDPOINTS.workspace}`, { method: 'POST', body, headers });
- * ```
- */
-export const DATABRAIN_ENDPOINTS: {
-  readonly guestToken: '/api/v2/guest-token/create';
-  readonly workspace: '/api/v2/workspace';
-  readonly datasource: '/api/v2/datasource';
-  readonly apiTokens: '/api/v2/data-app/api-tokens';
-  readonly apiTokensLegacy: '/api/v2/dataApp/api-tokens';
-  readonly dataApps: '/api/v2/data-app';
-} = {
-  guestToken: '/api/v2/guest-token/create',
-  workspace: '/api/v2/workspace',
-  datasource: '/api/v2/datasource',
-  apiTokens: '/api/v2/data-app/api-tokens',
-  apiTokensLegacy: '/api/v2/dataApp/api-tokens',
-  dataApps: '/api/v2/data-app',
-};
-
-/**
- * The name of one endpoint in {@link DATABRAIN_ENDPOINTS}.
- *
- * @example
- * ```ts
- * import type { DatabrainEndpoint } from '@databrain-embed/core';
- * const endpoint: DatabrainEndpoint = 'guestToken';
- * ```
- */
-export type DatabrainEndpoint = keyof typeof DATABRAIN_ENDPOINTS;
-
 const guestTokenErrors = {
   AUTHENTICATION_ERROR: 401,
   AUTHENTICATION_ERR: 401,
@@ -102,10 +63,213 @@ const dataAppListErrors = {
 } as const;
 
 /**
+ * A credential DataBrain accepts: an organization-wide service token, or an
+ * API key scoped to one data app.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainCredential } from '@databrain-embed/core';
+ * const credential: DatabrainCredential = 'serviceToken';
+ * ```
+ */
+export type DatabrainCredential = 'serviceToken' | 'dataAppApiKey';
+
+/**
+ * Whether repeating a call can create something twice: `idempotent` calls
+ * (a guest token, a read) may be repeated after any failure, `unsafe` ones
+ * (admin creates) only when DataBrain surely did not act.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainRetrySafety } from '@databrain-embed/core';
+ * const safety: DatabrainRetrySafety = 'unsafe';
+ * ```
+ */
+export type DatabrainRetrySafety = 'idempotent' | 'unsafe';
+
+/**
+ * The facts about one endpoint.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainEndpointFacts } from '@databrain-embed/core';
+ * const facts: DatabrainEndpointFacts = {
+ *   method: 'GET', path: '/api/v2/data-app', credential: 'serviceToken',
+ *   errors: { INTERNAL_SERVER_ERROR: 500 }, retry: 'idempotent',
+ * };
+ * ```
+ */
+export interface DatabrainEndpointFacts {
+  readonly method: 'GET' | 'POST';
+  /** Relative to the base URL. */
+  readonly path: string;
+  /** Sent as `Authorization: Bearer <credential>`. */
+  readonly credential: DatabrainCredential;
+  /** Each documented error code with the HTTP status documented for it here. */
+  readonly errors: Readonly<Record<string, number>>;
+  readonly retry: DatabrainRetrySafety;
+}
+
+/**
+ * Everything this library knows about each DataBrain endpoint it calls, in
+ * one place: method, path, credential, documented errors and whether a retry
+ * is safe. The client sends its calls by it and the emulator serves them by
+ * it; {@link DATABRAIN_ENDPOINTS}, {@link DOCUMENTED_ERRORS} and
+ * {@link CREDENTIALS} are views of it.
+ *
+ * Credentials:
+ * - Guest token: the data-app API key, as DataBrain's token docs state; some
+ *   samples send a service token instead, which is not documented as supported.
+ * - Workspace and datasource: the service token. DataBrain's authentication
+ *   sections for both say so, while other parts of the same pages mention a
+ *   data-app API key. Creating workspaces and datasources is organization-wide
+ *   work, which is what the service token is for, so we follow the
+ *   authentication sections.
+ * - API tokens (both paths) and the data-app list: the service token, which
+ *   DataBrain documents explicitly (a data-app API key is rejected).
+ *
+ * `apiTokensLegacy` is the camelCase alias DataBrain still documents but marks
+ * as deprecated; prefer `apiTokens`.
+ *
+ * @example
+ * ```ts
+ * import { DATABRAIN_ENDPOINT_TABLE } from '@databrain-embed/core';
+ * const { method, path, credential } = DATABRAIN_ENDPOINT_TABLE.workspace;
+ * // 'POST', '/api/v2/workspace', 'serviceToken'
+ * ```
+ */
+export const DATABRAIN_ENDPOINT_TABLE: {
+  readonly guestToken: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/guest-token/create';
+    readonly credential: 'dataAppApiKey';
+    readonly errors: typeof guestTokenErrors;
+    readonly retry: 'idempotent';
+  };
+  readonly workspace: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/workspace';
+    readonly credential: 'serviceToken';
+    readonly errors: typeof workspaceErrors;
+    readonly retry: 'unsafe';
+  };
+  readonly datasource: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/datasource';
+    readonly credential: 'serviceToken';
+    readonly errors: typeof datasourceErrors;
+    readonly retry: 'unsafe';
+  };
+  readonly apiTokens: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/data-app/api-tokens';
+    readonly credential: 'serviceToken';
+    readonly errors: typeof apiTokenErrors;
+    readonly retry: 'unsafe';
+  };
+  readonly apiTokensLegacy: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/dataApp/api-tokens';
+    readonly credential: 'serviceToken';
+    readonly errors: typeof apiTokenErrors;
+    readonly retry: 'unsafe';
+  };
+  readonly dataApps: {
+    readonly method: 'GET';
+    readonly path: '/api/v2/data-app';
+    readonly credential: 'serviceToken';
+    readonly errors: typeof dataAppListErrors;
+    readonly retry: 'idempotent';
+  };
+} = {
+  // A repeat mints just another token.
+  guestToken: {
+    method: 'POST',
+    path: '/api/v2/guest-token/create',
+    credential: 'dataAppApiKey',
+    errors: guestTokenErrors,
+    retry: 'idempotent',
+  },
+  workspace: {
+    method: 'POST',
+    path: '/api/v2/workspace',
+    credential: 'serviceToken',
+    errors: workspaceErrors,
+    retry: 'unsafe',
+  },
+  datasource: {
+    method: 'POST',
+    path: '/api/v2/datasource',
+    credential: 'serviceToken',
+    errors: datasourceErrors,
+    retry: 'unsafe',
+  },
+  apiTokens: {
+    method: 'POST',
+    path: '/api/v2/data-app/api-tokens',
+    credential: 'serviceToken',
+    errors: apiTokenErrors,
+    retry: 'unsafe',
+  },
+  apiTokensLegacy: {
+    method: 'POST',
+    path: '/api/v2/dataApp/api-tokens',
+    credential: 'serviceToken',
+    errors: apiTokenErrors,
+    retry: 'unsafe',
+  },
+  dataApps: {
+    method: 'GET',
+    path: '/api/v2/data-app',
+    credential: 'serviceToken',
+    errors: dataAppListErrors,
+    retry: 'idempotent',
+  },
+};
+
+/**
+ * Paths of the DataBrain endpoints this library calls, relative to the base
+ * URL: the `path` column of {@link DATABRAIN_ENDPOINT_TABLE}.
+ *
+ * @example
+ * ```ts
+ * import { DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
+ * await fetch(`${baseUrl}${DATABRAIN_ENDPOINTS.workspace}`, { method: 'POST', body, headers });
+ * ```
+ */
+export const DATABRAIN_ENDPOINTS: {
+  readonly guestToken: '/api/v2/guest-token/create';
+  readonly workspace: '/api/v2/workspace';
+  readonly datasource: '/api/v2/datasource';
+  readonly apiTokens: '/api/v2/data-app/api-tokens';
+  readonly apiTokensLegacy: '/api/v2/dataApp/api-tokens';
+  readonly dataApps: '/api/v2/data-app';
+} = {
+  guestToken: DATABRAIN_ENDPOINT_TABLE.guestToken.path,
+  workspace: DATABRAIN_ENDPOINT_TABLE.workspace.path,
+  datasource: DATABRAIN_ENDPOINT_TABLE.datasource.path,
+  apiTokens: DATABRAIN_ENDPOINT_TABLE.apiTokens.path,
+  apiTokensLegacy: DATABRAIN_ENDPOINT_TABLE.apiTokensLegacy.path,
+  dataApps: DATABRAIN_ENDPOINT_TABLE.dataApps.path,
+};
+
+/**
+ * The name of one endpoint in {@link DATABRAIN_ENDPOINTS}.
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainEndpoint } from '@databrain-embed/core';
+ * const endpoint: DatabrainEndpoint = 'guestToken';
+ * ```
+ */
+export type DatabrainEndpoint = keyof typeof DATABRAIN_ENDPOINTS;
+
+/**
  * For each endpoint, the error codes DataBrain documents and the HTTP status
  * it documents for each. Statuses differ between endpoints for the same code,
  * so branch on the code and use this table only to check or emulate statuses.
- * The legacy api-tokens path shares the table of the new one.
+ * The legacy api-tokens path shares the table of the new one. The `errors`
+ * column of {@link DATABRAIN_ENDPOINT_TABLE}.
  *
  * @example
  * ```ts
@@ -122,12 +286,12 @@ export const DOCUMENTED_ERRORS: {
   readonly apiTokensLegacy: typeof apiTokenErrors;
   readonly dataApps: typeof dataAppListErrors;
 } = {
-  guestToken: guestTokenErrors,
-  workspace: workspaceErrors,
-  datasource: datasourceErrors,
-  apiTokens: apiTokenErrors,
-  apiTokensLegacy: apiTokenErrors,
-  dataApps: dataAppListErrors,
+  guestToken: DATABRAIN_ENDPOINT_TABLE.guestToken.errors,
+  workspace: DATABRAIN_ENDPOINT_TABLE.workspace.errors,
+  datasource: DATABRAIN_ENDPOINT_TABLE.datasource.errors,
+  apiTokens: DATABRAIN_ENDPOINT_TABLE.apiTokens.errors,
+  apiTokensLegacy: DATABRAIN_ENDPOINT_TABLE.apiTokensLegacy.errors,
+  dataApps: DATABRAIN_ENDPOINT_TABLE.dataApps.errors,
 };
 
 /**
@@ -147,30 +311,9 @@ export function documentedStatus(endpoint: DatabrainEndpoint, code: string): num
 }
 
 /**
- * A credential DataBrain accepts: an organization-wide service token, or an
- * API key scoped to one data app.
- *
- * @example
- * ```ts
- * import type { DatabrainCredential } from '@databrain-embed/core';
- * const credential: DatabrainCredential = 'serviceToken';
- * ```
- */
-export type DatabrainCredential = 'serviceToken' | 'dataAppApiKey';
-
-/**
  * Which credential each endpoint is called with, sent as
- * `Authorization: Bearer <credential>`. This is the one place that choice is made.
- *
- * - Guest token: the data-app API key, as DataBrain's token docs state; some
- *   samples send a service token instead, which is not documented as supported.
- * - Workspace and datasource: the service token. DataBrain's authentication
- *   sections for both say so, while other parts of the same pages mention a
- *   data-app API key. Creating workspaces and datasources is organization-wide
- *   work, which is what the service token is for, so we follow the
- *   authentication sections.
- * - API tokens (both paths) and the data-app list: the service token, which
- *   DataBrain documents explicitly (a data-app API key is rejected).
+ * `Authorization: Bearer <credential>`: the `credential` column of
+ * {@link DATABRAIN_ENDPOINT_TABLE}, where the choice is explained.
  *
  * @example
  * ```ts
@@ -186,10 +329,10 @@ export const CREDENTIALS: {
   readonly apiTokensLegacy: 'serviceToken';
   readonly dataApps: 'serviceToken';
 } = {
-  guestToken: 'dataAppApiKey',
-  workspace: 'serviceToken',
-  datasource: 'serviceToken',
-  apiTokens: 'serviceToken',
-  apiTokensLegacy: 'serviceToken',
-  dataApps: 'serviceToken',
+  guestToken: DATABRAIN_ENDPOINT_TABLE.guestToken.credential,
+  workspace: DATABRAIN_ENDPOINT_TABLE.workspace.credential,
+  datasource: DATABRAIN_ENDPOINT_TABLE.datasource.credential,
+  apiTokens: DATABRAIN_ENDPOINT_TABLE.apiTokens.credential,
+  apiTokensLegacy: DATABRAIN_ENDPOINT_TABLE.apiTokensLegacy.credential,
+  dataApps: DATABRAIN_ENDPOINT_TABLE.dataApps.credential,
 };

@@ -10,6 +10,7 @@ describe('@databrain-embed/core public API', () => {
       'DATABRAIN_CLIENT_ERROR_CODES',
       'DATABRAIN_CLOUD_URL',
       'DATABRAIN_ENDPOINTS',
+      'DATABRAIN_ENDPOINT_TABLE',
       'DATABRAIN_REACT_ERROR_CODES',
       'DATASOURCE_TYPES',
       'DEFAULT_TOKEN_LIFETIME_MS',

@@ -65,9 +65,12 @@ export type {
 export {
   CREDENTIALS,
   DATABRAIN_CLOUD_URL,
+  DATABRAIN_ENDPOINT_TABLE,
   DATABRAIN_ENDPOINTS,
   type DatabrainCredential,
   type DatabrainEndpoint,
+  type DatabrainEndpointFacts,
+  type DatabrainRetrySafety,
   DOCUMENTED_ERRORS,
   documentedStatus,
 } from './endpoints.ts';

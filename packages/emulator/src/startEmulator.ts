@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
+import { DATABRAIN_ENDPOINT_TABLE, type DatabrainEndpoint } from '@databrain-embed/core';
 import { createEmulatorClock, type EmulatorClock } from './createEmulatorClock.ts';
 import { createFaultInjector, type EmulatorFaults } from './createFaultInjector.ts';
 import { EmulatorHttpError } from './EmulatorHttpError.ts';
@@ -97,13 +97,27 @@ const PREVIEW_ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, Route
   ['/api/v2/dashboard/embeddedMetric', metricPreviewRoute],
 ]);
 
+// One handler per endpoint of core's table (the type makes a new endpoint
+// there fail to compile here until it is served); paths and methods come
+// from the table, the one the client sends by.
+const ENDPOINT_ROUTES: Readonly<Record<DatabrainEndpoint, RouteHandlers>> = {
+  guestToken: guestTokenRoute,
+  workspace: workspaceRoute,
+  datasource: datasourceRoute,
+  apiTokens: apiTokensRoute,
+  apiTokensLegacy: apiTokensRoute,
+  dataApps: dataAppsRoute,
+};
+
+function tableRoute(endpoint: DatabrainEndpoint): [string, RouteHandlers] {
+  const { method, path } = DATABRAIN_ENDPOINT_TABLE[endpoint];
+  const handler = ENDPOINT_ROUTES[endpoint][method];
+  if (handler === undefined) throw new Error(`The emulator has no ${method} handler for ${path}`);
+  return [path, { [method]: handler }];
+}
+
 const ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
-  [DATABRAIN_ENDPOINTS.guestToken, guestTokenRoute],
-  [DATABRAIN_ENDPOINTS.workspace, workspaceRoute],
-  [DATABRAIN_ENDPOINTS.datasource, datasourceRoute],
-  [DATABRAIN_ENDPOINTS.apiTokens, apiTokensRoute],
-  [DATABRAIN_ENDPOINTS.apiTokensLegacy, apiTokensRoute],
-  [DATABRAIN_ENDPOINTS.dataApps, dataAppsRoute],
+  ...(Object.keys(ENDPOINT_ROUTES) as DatabrainEndpoint[]).map(tableRoute),
   ...PREVIEW_ROUTES,
 ]);
 

@@ -1,28 +1,25 @@
-import type { DatabrainApiError } from '@databrain-embed/core';
+import { DATABRAIN_ENDPOINT_TABLE, type DatabrainApiError } from '@databrain-embed/core';
 import { abortableDelay } from './abortableDelay.ts';
 import { backoffDelay } from './backoffDelay.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
 import { abortedError, type DatabrainCall, sendRequest } from './sendRequest.ts';
 
 /**
- * Whether repeating the call can create something twice. Guest tokens and
- * reads are `idempotent` for this purpose: a repeat yields another token or
- * the same list. Admin creates are `unsafe` and are repeated only when
- * DataBrain surely did not act on the first attempt.
- */
-export type CallSafety = 'idempotent' | 'unsafe';
-
-/**
  * Runs {@link sendRequest} and retries failures that are safe to retry for
  * this call, waiting a capped, jittered exponential backoff or the
  * `Retry-After` DataBrain asked for. The caller's signal ends the waits too.
+ *
+ * Whether a repeat could create something twice is the endpoint table's
+ * `retry`: guest tokens and reads are `idempotent` (a repeat yields another
+ * token or the same list); admin creates are `unsafe` and are repeated only
+ * when DataBrain surely did not act on the first attempt.
  */
 export async function callWithRetries<T>(
   options: ResolvedClientOptions,
   call: DatabrainCall<T>,
-  safety: CallSafety,
   signal: AbortSignal | undefined,
 ): Promise<T> {
+  const safety = DATABRAIN_ENDPOINT_TABLE[call.endpoint].retry;
   let lastError: DatabrainApiError | undefined;
   for (let attempt = 0; attempt <= options.maxRetries; attempt++) {
     const result = await sendRequest(options, call, signal);

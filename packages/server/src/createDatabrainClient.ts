@@ -5,7 +5,7 @@ import {
   buildGuestTokenRequest,
   buildListDataAppsQuery,
   buildWorkspaceRequest,
-  CREDENTIALS,
+  DATABRAIN_ENDPOINT_TABLE,
   type DatabrainEndpoint,
   DatabrainError,
   type DatasourceResponse,
@@ -31,7 +31,8 @@ type Method = keyof DatabrainClient;
  * works once the app runs with them.
  */
 function credentialFor(options: ResolvedClientOptions, endpoint: DatabrainEndpoint, method: Method): string {
-  const option = CREDENTIALS[endpoint] === 'dataAppApiKey' ? 'apiKey' : 'serviceToken';
+  const option =
+    DATABRAIN_ENDPOINT_TABLE[endpoint].credential === 'dataAppApiKey' ? 'apiKey' : 'serviceToken';
   const given = options[option];
   if (given !== undefined) return given;
   const variable = ENVIRONMENT_VARIABLES[option];
@@ -98,7 +99,7 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
   const reuse = reuseOptions === undefined ? undefined : createTokenReuse(reuseOptions, resolved.baseUrl);
 
   // Admin creates: the credential is checked, then the input validated, both
-  // before any request; never retried once DataBrain may have acted on them.
+  // before any request; retried only as the endpoint table allows.
   const create = <T>(
     method: Method,
     endpoint: DatabrainEndpoint,
@@ -110,8 +111,7 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
     const bearer = credentialFor(resolved, endpoint, method);
     return callWithRetries(
       resolved,
-      { method: 'POST', endpoint, bearer, body: build(), expected, read },
-      'unsafe',
+      { endpoint, bearer, body: build(), expected, read },
       callOptions?.signal,
     );
   };
@@ -124,22 +124,19 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
         const token = await callWithRetries(
           resolved,
           {
-            method: 'POST',
             endpoint: 'guestToken',
             bearer,
             body,
             expected: 'a token',
             read: (answer) => nonEmptyString(answer.token),
           },
-          'idempotent',
           signal,
         );
         const expiresIn = body.expiryTime ?? null;
         return { token, expiresIn, expiresAt: expiresIn === null ? null : Date.now() + expiresIn };
       };
       const signal = callOptions?.signal;
-      if (reuse === undefined) return mint(signal);
-      return reuse.createGuestToken(body, mint, signal, callOptions?.expiredToken);
+      return reuse === undefined ? mint(signal) : reuse.createGuestToken(body, mint, signal);
     },
 
     async createWorkspace(input, callOptions): Promise<WorkspaceResponse> {
@@ -184,7 +181,6 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
       const data = await callWithRetries(
         resolved,
         {
-          method: 'GET',
           endpoint: 'dataApps',
           bearer,
           query: search,
@@ -194,7 +190,6 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
               ? (answer.data as unknown as ListDataAppsResponse['data'])
               : undefined,
         },
-        'idempotent',
         callOptions?.signal,
       );
       return { data };

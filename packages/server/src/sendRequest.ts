@@ -1,5 +1,5 @@
 import {
-  DATABRAIN_ENDPOINTS,
+  DATABRAIN_ENDPOINT_TABLE,
   DatabrainApiError,
   type DatabrainEndpoint,
   type DatabrainErrorCode,
@@ -12,9 +12,11 @@ import { ENVIRONMENT_VARIABLES, readEnvironment } from './readEnvironment.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
 import { containsSecret, scrubSecrets, scrubValue, secretsOfCall } from './scrubSecrets.ts';
 
-/** One HTTP call to DataBrain, before retries, and what its answer must hold. */
+/**
+ * One HTTP call to DataBrain, before retries, and what its answer must hold.
+ * Its method and path come from the endpoint table.
+ */
 export interface DatabrainCall<T> {
-  readonly method: 'GET' | 'POST';
   readonly endpoint: DatabrainEndpoint;
   readonly bearer: string;
   readonly query?: URLSearchParams;
@@ -122,7 +124,7 @@ export function abortedError(call: DatabrainCall<unknown>, reason: unknown): Dat
     status: 0,
     code: 'ABORTED',
     message: 'The call to DataBrain was aborted by the caller',
-    endpoint: `${call.method} ${DATABRAIN_ENDPOINTS[call.endpoint]}`,
+    endpoint: `${DATABRAIN_ENDPOINT_TABLE[call.endpoint].method} ${DATABRAIN_ENDPOINT_TABLE[call.endpoint].path}`,
     cause: reason,
   });
 }
@@ -139,8 +141,8 @@ export async function sendRequest<T>(
   call: DatabrainCall<T>,
   signal: AbortSignal | undefined,
 ): Promise<AttemptResult<T>> {
-  const path = DATABRAIN_ENDPOINTS[call.endpoint];
-  const endpoint = `${call.method} ${path}`;
+  const { method, path } = DATABRAIN_ENDPOINT_TABLE[call.endpoint];
+  const endpoint = `${method} ${path}`;
   const query = call.query?.toString() ?? '';
   const url = `${options.baseUrl}${path}${query === '' ? '' : `?${query}`}`;
   // Only a failure needs them, so they are gathered on the first one.
@@ -194,7 +196,7 @@ export async function sendRequest<T>(
       authorization: `Bearer ${call.bearer}`,
       accept: 'application/json',
     };
-    const init: RequestInit = { method: call.method, headers, signal: combined, redirect: 'error' };
+    const init: RequestInit = { method, headers, signal: combined, redirect: 'error' };
     if (call.body !== undefined) {
       headers['content-type'] = 'application/json';
       init.body = JSON.stringify(call.body);
