@@ -26,7 +26,7 @@ interface ProviderOptions {
   children?: ReactNode;
   /** A token minted during server rendering, so the first render needs no round trip. */
   initialToken?: TokenEndpointResponse;
-  /** Ms before expiry to fetch the next token. Default: the smaller of 60 s and a fifth of the lifetime. */
+  /** Ms before expiry to fetch the next token, at most half the lifetime. Default: min(60 s, lifetime / 5). */
   refreshMargin?: number;
   /** Loads the DataBrain elements. Default: `import('@databrainhq/plugin/web')`, a lazy chunk. */
   loadElements?: ElementsLoader;

@@ -118,6 +118,17 @@ describe('createTokenSession', () => {
     expect(fetchToken).toHaveBeenCalledTimes(2);
   });
 
+  it('caps the refresh margin at half the lifetime, so a margin as long as the token never loops', async () => {
+    const fetchToken = countingSource(10_000);
+    const session = started({ fetchToken, refreshMargin: 60_000 });
+    await advance();
+    expect(session.getSnapshot().refreshAt).toBe(1_000_000 + 5_000);
+    await advance(4_999);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    await advance(1);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+  });
+
   it('serves a lifetime of exactly one second, refreshing before it ends', async () => {
     const fetchToken = countingSource(1_000);
     const session = started({ fetchToken });

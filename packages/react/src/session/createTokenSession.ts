@@ -34,7 +34,10 @@ export interface TokenSessionOptions {
   fetchToken: FetchToken;
   /** A token minted during server rendering, used until it is due. */
   initialToken?: TokenEndpointResponse | undefined;
-  /** Ms before expiry to ask for the next token. Default: the smaller of 60 s and a fifth of the lifetime. */
+  /**
+   * Ms before expiry to ask for the next token, at most half the lifetime.
+   * Default: the smaller of 60 s and a fifth of the lifetime.
+   */
   refreshMargin?: number | undefined;
   onTokenRefresh?: ((token: ReceivedToken) => void) | undefined;
   onError?: ((error: DatabrainError) => void) | undefined;
@@ -140,7 +143,8 @@ export function createTokenSession(
     if (expiresIn === null) return { token, expiresAt: null, refreshAt: null, receivedFrom };
     const expiresAt = Date.now() + expiresIn;
     const wanted = settings.refreshMargin ?? Math.min(LONGEST_DEFAULT_MARGIN_MS, expiresIn / 5);
-    const margin = Math.min(Math.max(0, wanted), expiresIn);
+    // At most half the lifetime: a margin as long as the token would refresh it in a loop.
+    const margin = Math.min(Math.max(0, wanted), expiresIn / 2);
     return { token, expiresAt, refreshAt: expiresAt - margin, receivedFrom };
   }
 
