@@ -16,8 +16,8 @@ const asEsm = (config) => ({ ...config, format: 'esm' });
 export default [
   {
     // The token session with cross-tab sharing, the provider, one element component, the default
-    // views and the error model. Measured 4.56 kB; the 4 kB aim is not met yet (the session alone
-    // is about 1.5 kB of it).
+    // views and the error model: 4.56 kB, over the 4 kB aim. Of that, the session with its tab
+    // sharing, timers and backoff is about 1.8 kB, the default views 0.5 kB, the error class 0.2 kB.
     name: '@databrain-embed/react: DatabrainProvider + Dashboard',
     path: 'packages/react/dist/index.mjs',
     import: '{ DatabrainProvider, Dashboard }',
