@@ -16,8 +16,9 @@ function SharedTokenStory() {
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 12 }}>
         <Dashboard dashboardId="sales-overview" />
         <Dashboard dashboardId="customer-health" />
-        <Metric metricId="revenue" width={320} height={260} />
-        <Metric metricId="active-users" width={320} height={260} />
+        {/* Tall enough for a metric card's figures and chart; its token details scroll inside. */}
+        <Metric metricId="revenue" width={320} height={380} />
+        <Metric metricId="active-users" width={320} height={380} />
       </div>
     </StoryDatabrain>
   );
