@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { describe, expect, it } from 'vitest';
 import { loadEmulatorConfig } from './loadEmulatorConfig.ts';
-import { startEmulator } from './startEmulator.ts';
+import { type StartEmulatorOptions, startEmulator } from './startEmulator.ts';
 
 async function configFile(content: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dbn-emulator-'));
@@ -61,10 +61,42 @@ describe('loadEmulatorConfig', () => {
     const error = await loadEmulatorConfig(path).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DatabrainValidationError);
     expect((error as DatabrainValidationError).issues.map((issue) => issue.path)).toEqual([
-      'colour',
       'port',
       'seed.llms[0]',
       'seed.dataApps[0].embeds[0].type',
+      'colour',
+    ]);
+    expect((error as Error).message).toContain(
+      'colour: unknown key (known keys: host, port, includeDefaultSeed, seed)',
+    );
+  });
+
+  it("applies core's rules: an own __proto__ key and whitespace-only names are refused at their paths", async () => {
+    const path = await configFile(
+      '{"host":"  ","seed":{"__proto__":{"x":1},"dataApps":[{"name":"a","apiKeys":[" "],"embeds":[{"embedId":"e","type":"metric"}]}]}}',
+    );
+    const error = await loadEmulatorConfig(path).catch((caught: unknown) => caught);
+    expect((error as DatabrainValidationError).issues).toEqual([
+      {
+        path: 'seed.__proto__',
+        message: 'is a reserved key (__proto__, constructor and prototype are never accepted)',
+      },
+    ]);
+    const blank = await configFile('{"host":"  ","seed":{"dataApps":[{"name":"a","apiKeys":[" "]}]}}');
+    const blankError = await loadEmulatorConfig(blank).catch((caught: unknown) => caught);
+    expect((blankError as DatabrainValidationError).issues).toEqual([
+      { path: 'host', message: 'must not be empty' },
+      { path: 'seed.dataApps[0].apiKeys[0]', message: 'must not be empty' },
+    ]);
+  });
+
+  it('gives an embed without a name its id as name', async () => {
+    const path = await configFile(
+      '{"seed":{"dataApps":[{"name":"a","embeds":[{"embedId":"e","type":"metric"}]}]}}',
+    );
+    const config = await loadEmulatorConfig(path);
+    expect(config.seed?.dataApps).toEqual([
+      { name: 'a', apiKeys: [], embeds: [{ embedId: 'e', type: 'metric', name: 'e' }] },
     ]);
   });
 });
@@ -84,6 +116,16 @@ describe('startEmulator seed options', () => {
   });
 
   it('rejects an invalid seed option before listening', async () => {
-    await expect(startEmulator({ seed: { datasources: [''] } })).rejects.toThrow(/datasources\[0\]/);
+    await expect(startEmulator({ seed: { datasources: [''] } })).rejects.toThrow(/seed\.datasources\[0\]/);
+  });
+
+  it("checks its options by the config file's rules, plus its own", async () => {
+    const options = { port: 70_000, maxBodyBytes: 0, colour: 'red' } as unknown as StartEmulatorOptions;
+    const error = await startEmulator(options).catch((caught: unknown) => caught);
+    expect((error as DatabrainValidationError).issues.map((issue) => issue.path)).toEqual([
+      'port',
+      'maxBodyBytes',
+      'colour',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
-import { DatabrainValidationError, type ValidationIssue } from '@databrain-embed/core';
+import { DatabrainValidationError } from '@databrain-embed/core';
+import { closedObject, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
 import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeedInput } from './emulatorSeed.ts';
-import { isRecord } from './isRecord.ts';
+import type { StartEmulatorOptions } from './startEmulator.ts';
 
 /**
  * The JSON config file of the emulator (`--config file.json`): where to
@@ -20,91 +21,81 @@ export interface EmulatorConfig {
   readonly seed?: EmulatorSeedInput;
 }
 
-const NAME_LISTS = ['serviceTokens', 'datasources', 'datamarts', 'llms', 'themes', 'workspaces'] as const;
-const SEED_KEYS: ReadonlySet<string> = new Set(['dataApps', ...NAME_LISTS]);
-const CONFIG_KEYS: ReadonlySet<string> = new Set(['host', 'port', 'includeDefaultSeed', 'seed']);
+const names = z.array(requiredText(), { error: 'must be an array of non-empty strings' });
 
-const isName = (value: unknown): value is string => typeof value === 'string' && value.trim() !== '';
+const embedSchema = closedObject(
+  {
+    embedId: requiredText(),
+    type: z.enum(['dashboard', 'metric'], { error: 'must be "dashboard" or "metric"' }),
+    name: z.string({ error: 'must be a string' }).exactOptional(),
+  },
+  'must be an object { embedId, type, name }',
+  'key',
+).transform((embed): EmulatorEmbed => ({ ...embed, name: embed.name ?? embed.embedId }));
 
-class IssueList {
-  readonly issues: ValidationIssue[] = [];
-  add(path: string, message: string): void {
-    this.issues.push({ path, message });
-  }
-  unknownKeys(value: Record<string, unknown>, allowed: ReadonlySet<string>, path: string): void {
-    for (const key of Object.keys(value)) {
-      if (!allowed.has(key)) this.add(path ? `${path}.${key}` : key, 'is not a known key');
-    }
-  }
-  names(value: unknown, path: string): string[] {
-    if (!Array.isArray(value)) {
-      this.add(path, 'must be an array of non-empty strings');
-      return [];
-    }
-    value.forEach((item, index) => {
-      if (!isName(item)) this.add(`${path}[${index}]`, 'must be a non-empty string');
-    });
-    return value.filter(isName);
-  }
-}
+const dataAppSchema = closedObject(
+  {
+    name: requiredText(),
+    apiKeys: names.exactOptional(),
+    embeds: z.array(embedSchema, { error: 'must be an array' }).exactOptional(),
+  },
+  'must be an object { name, apiKeys, embeds }',
+  'key',
+).transform(
+  (app): EmulatorDataApp => ({ name: app.name, apiKeys: app.apiKeys ?? [], embeds: app.embeds ?? [] }),
+);
 
-function parseEmbed(value: unknown, path: string, issues: IssueList): EmulatorEmbed | undefined {
-  if (!isRecord(value)) {
-    issues.add(path, 'must be an object { embedId, type, name }');
-    return undefined;
-  }
-  issues.unknownKeys(value, new Set(['embedId', 'type', 'name']), path);
-  const { embedId, type, name } = value;
-  if (!isName(embedId)) issues.add(`${path}.embedId`, 'must be a non-empty string');
-  if (type !== 'dashboard' && type !== 'metric')
-    issues.add(`${path}.type`, 'must be "dashboard" or "metric"');
-  if (name !== undefined && typeof name !== 'string') issues.add(`${path}.name`, 'must be a string');
-  if (!isName(embedId) || (type !== 'dashboard' && type !== 'metric')) return undefined;
-  return { embedId, type, name: typeof name === 'string' ? name : embedId };
-}
+const seedSchema = closedObject(
+  {
+    serviceTokens: names.exactOptional(),
+    datasources: names.exactOptional(),
+    datamarts: names.exactOptional(),
+    llms: names.exactOptional(),
+    themes: names.exactOptional(),
+    workspaces: names.exactOptional(),
+    dataApps: z.array(dataAppSchema, { error: 'must be an array' }).exactOptional(),
+  },
+  'must be an object',
+  'key',
+);
 
-function parseDataApp(value: unknown, path: string, issues: IssueList): EmulatorDataApp | undefined {
-  if (!isRecord(value)) {
-    issues.add(path, 'must be an object { name, apiKeys, embeds }');
-    return undefined;
-  }
-  issues.unknownKeys(value, new Set(['name', 'apiKeys', 'embeds']), path);
-  if (!isName(value.name)) issues.add(`${path}.name`, 'must be a non-empty string');
-  const apiKeys = value.apiKeys === undefined ? [] : issues.names(value.apiKeys, `${path}.apiKeys`);
-  let embeds: EmulatorEmbed[] = [];
-  if (value.embeds !== undefined) {
-    if (Array.isArray(value.embeds)) {
-      embeds = value.embeds
-        .map((embed, index) => parseEmbed(embed, `${path}.embeds[${index}]`, issues))
-        .filter((embed) => embed !== undefined);
-    } else {
-      issues.add(`${path}.embeds`, 'must be an array');
-    }
-  }
-  return isName(value.name) ? { name: value.name, apiKeys, embeds } : undefined;
-}
+// What a config file and the options of startEmulator share.
+const configFields = {
+  host: requiredText().exactOptional(),
+  port: z
+    .number({ error: 'must be an integer from 0 to 65535' })
+    .int('must be an integer from 0 to 65535')
+    .min(0, 'must be an integer from 0 to 65535')
+    .max(65535, 'must be an integer from 0 to 65535')
+    .exactOptional(),
+  includeDefaultSeed: z.boolean({ error: 'must be a boolean' }).exactOptional(),
+  seed: seedSchema.exactOptional(),
+};
 
-function parseSeed(value: unknown, path: string, issues: IssueList): EmulatorSeedInput {
-  if (!isRecord(value)) {
-    issues.add(path, 'must be an object');
-    return {};
-  }
-  issues.unknownKeys(value, SEED_KEYS, path);
-  const at = (key: string) => (path ? `${path}.${key}` : key);
-  const seed: { -readonly [K in keyof EmulatorSeedInput]: EmulatorSeedInput[K] } = {};
-  for (const key of NAME_LISTS) {
-    if (value[key] !== undefined) seed[key] = issues.names(value[key], at(key));
-  }
-  if (value.dataApps !== undefined) {
-    if (Array.isArray(value.dataApps)) {
-      seed.dataApps = value.dataApps
-        .map((app, index) => parseDataApp(app, `${at('dataApps')}[${index}]`, issues))
-        .filter((app) => app !== undefined);
-    } else {
-      issues.add(at('dataApps'), 'must be an array');
-    }
-  }
-  return seed;
+const configSchema = closedObject(configFields, 'must be a JSON object', 'key');
+
+const optionsSchema = closedObject(
+  {
+    ...configFields,
+    now: z
+      .custom<() => number>((value) => typeof value === 'function', {
+        error: 'must be a function returning epoch milliseconds',
+      })
+      .exactOptional(),
+    maxBodyBytes: z
+      .number({ error: 'must be a positive integer of bytes' })
+      .int('must be a positive integer of bytes')
+      .positive('must be a positive integer of bytes')
+      .exactOptional(),
+  },
+  'must be an object',
+  'option',
+);
+
+function parse<T>(schema: z.ZodType<T>, value: unknown, subject: string): T {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new DatabrainValidationError(subject, toValidationIssues(result.error.issues));
+  return result.data;
 }
 
 /**
@@ -118,10 +109,7 @@ function parseSeed(value: unknown, path: string, issues: IssueList): EmulatorSee
  * ```
  */
 export function parseEmulatorSeed(value: unknown, subject = 'emulator seed'): EmulatorSeedInput {
-  const issues = new IssueList();
-  const seed = parseSeed(value, '', issues);
-  if (issues.issues.length > 0) throw new DatabrainValidationError(subject, issues.issues);
-  return seed;
+  return parse(seedSchema, value, subject);
 }
 
 /**
@@ -136,28 +124,14 @@ export function parseEmulatorSeed(value: unknown, subject = 'emulator seed'): Em
  * ```
  */
 export function parseEmulatorConfig(value: unknown, subject = 'emulator config'): EmulatorConfig {
-  const issues = new IssueList();
-  if (!isRecord(value)) {
-    throw new DatabrainValidationError(subject, [{ path: '', message: 'must be a JSON object' }]);
-  }
-  issues.unknownKeys(value, CONFIG_KEYS, '');
-  const { host, port, includeDefaultSeed } = value;
-  if (host !== undefined && !isName(host)) issues.add('host', 'must be a non-empty string');
-  if (
-    port !== undefined &&
-    !(Number.isInteger(port) && typeof port === 'number' && port >= 0 && port <= 65535)
-  ) {
-    issues.add('port', 'must be an integer from 0 to 65535');
-  }
-  if (includeDefaultSeed !== undefined && typeof includeDefaultSeed !== 'boolean') {
-    issues.add('includeDefaultSeed', 'must be a boolean');
-  }
-  const seed = value.seed === undefined ? undefined : parseSeed(value.seed, 'seed', issues);
-  if (issues.issues.length > 0) throw new DatabrainValidationError(subject, issues.issues);
-  return {
-    ...(isName(host) ? { host } : {}),
-    ...(typeof port === 'number' ? { port } : {}),
-    ...(typeof includeDefaultSeed === 'boolean' ? { includeDefaultSeed } : {}),
-    ...(seed === undefined ? {} : { seed }),
-  };
+  return parse(configSchema, value, subject);
+}
+
+/**
+ * Validates the options of `startEmulator` by the rules of the config file,
+ * plus its code-only options (`now`, `maxBodyBytes`); throws a
+ * `DatabrainValidationError` listing every problem with its path.
+ */
+export function parseEmulatorOptions(value: unknown): StartEmulatorOptions {
+  return parse(optionsSchema, value, 'startEmulator options');
 }

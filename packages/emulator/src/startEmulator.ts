@@ -8,7 +8,7 @@ import { EmulatorState } from './EmulatorState.ts';
 import { DEFAULT_EMULATOR_SEED, type EmulatorSeed, type EmulatorSeedInput } from './emulatorSeed.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
 import { EMPTY_SEED, mergeSeed } from './mergeSeed.ts';
-import { parseEmulatorSeed } from './parseEmulatorConfig.ts';
+import { parseEmulatorOptions } from './parseEmulatorConfig.ts';
 import { MAX_BODY_BYTES, readJsonBody } from './readJsonBody.ts';
 import { apiTokensRoute } from './routes/apiTokensRoute.ts';
 import { createControlRoutes } from './routes/controlRoutes.ts';
@@ -168,9 +168,13 @@ function sendError(response: ServerResponse, error: unknown, cors: Readonly<Reco
  * await emulator.close();
  * ```
  */
-export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
-  const extra = options.seed === undefined ? {} : parseEmulatorSeed(options.seed, 'emulator seed option');
-  const seed = mergeSeed(options.includeDefaultSeed === false ? EMPTY_SEED : DEFAULT_EMULATOR_SEED, extra);
+export async function startEmulator(given: StartEmulatorOptions = {}): Promise<RunningEmulator> {
+  // Checked by the config file's rules before anything listens.
+  const options = parseEmulatorOptions(given);
+  const seed = mergeSeed(
+    options.includeDefaultSeed === false ? EMPTY_SEED : DEFAULT_EMULATOR_SEED,
+    options.seed ?? {},
+  );
   const clock = createEmulatorClock(options.now ?? Date.now);
   const now = clock.now;
   const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
