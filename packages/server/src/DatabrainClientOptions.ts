@@ -16,11 +16,23 @@ import type { TokenReuseOptions } from './TokenReuseOptions.ts';
  * ```
  */
 export interface DatabrainClientOptions {
-  /** The data app's API key; needed by `createGuestToken`. Never leaves the server. */
+  /**
+   * The data app's API key; needed by `createGuestToken`. Never leaves the
+   * server. When left out, `DATABRAIN_API_KEY` is read at each call that
+   * needs it (so a client created while no secret exists, as during a
+   * build, works once the app runs with one).
+   */
   apiKey?: string | undefined;
-  /** The organization's service token; needed by the admin calls. Never leaves the server. */
+  /**
+   * The organization's service token; needed by the admin calls. Never
+   * leaves the server. When left out, `DATABRAIN_SERVICE_TOKEN` is read at
+   * each call that needs it.
+   */
   serviceToken?: string | undefined;
-  /** DataBrain's origin, with an optional path prefix. Defaults to DataBrain cloud. */
+  /**
+   * DataBrain's origin, with an optional path prefix. When left out,
+   * `DATABRAIN_API_URL` when the client is created, else DataBrain cloud.
+   */
   baseUrl?: string | undefined;
   /** The `fetch` to use; defaults to the global one. */
   fetch?: typeof fetch | undefined;
