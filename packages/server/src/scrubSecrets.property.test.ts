@@ -146,6 +146,15 @@ describe('scrubbing secrets, for every placement', () => {
     expect((copy.cause as Error & { code: string }).code).toBe('EPROTO');
     expect(textsOf(copy).join(' ').toLowerCase()).not.toContain('secret-token-0123456789');
   });
+
+  it('copies an error whose name and message are prototype getters', () => {
+    const cause = new DOMException('proxy saw secret-token-0123456789', 'NetworkError');
+    const copy = scrubValue(cause, ['secret-token-0123456789']) as DOMException;
+    expect(copy).toBeInstanceOf(DOMException);
+    expect(copy.message).toBe('proxy saw [redacted]');
+    expect(copy.name).toBe('NetworkError');
+    expect(String(copy)).toBe('NetworkError: proxy saw [redacted]');
+  });
 });
 
 describe('errors of the client, for every placement of a secret', () => {

@@ -114,14 +114,17 @@ export function scrubValue(value: unknown, secrets: readonly string[], depth = 0
   }
   if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1));
   const copy: Record<string, unknown> = Object.create(prototype as object | null);
-  // `message`, `stack` and `cause` are own but not enumerable on errors.
-  const keys = new Set([...Object.keys(value), ...(isError ? ['name', 'message', 'stack', 'cause'] : [])]);
+  const enumerable = new Set(Object.keys(value));
+  // An error's `message`, `stack` and `cause` are not enumerable, and some
+  // errors (DOMException) serve `name` and `message` from prototype getters
+  // that would refuse the copy: each is read here and set on the copy itself.
+  const keys = new Set([...enumerable, ...(isError ? ['name', 'message', 'stack', 'cause'] : [])]);
   for (const key of keys) {
-    if (!Object.hasOwn(value, key) && key !== 'name') continue;
     const item = (value as Record<string, unknown>)[key];
+    if (item === undefined && !enumerable.has(key)) continue;
     Object.defineProperty(copy, key, {
       value: scrubValue(item, secrets, depth + 1),
-      enumerable: Object.keys(value).includes(key),
+      enumerable: enumerable.has(key),
       writable: true,
       configurable: true,
     });
