@@ -11,6 +11,7 @@ import {
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
 import type { ElementsLoader } from './ElementsLoader.ts';
 import type { FetchToken } from './FetchToken.ts';
+import { isolatePluginStyles } from './isolatePluginStyles.ts';
 import { importDatabrainPlugin } from './loadElements.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
 import type { ReceivedToken } from './ReceivedToken.ts';
@@ -39,6 +40,13 @@ interface ProviderOptions {
    * only when given one. `false`: this tab always asks for its own token.
    */
   crossTabKey?: string | false;
+  /**
+   * Keeps DataBrain's global stylesheet from restyling the page: the
+   * document keeps only its fonts and theme variables, each element keeps
+   * the whole sheet in its shadow root, and no fonts host is contacted.
+   * Default: true. `false` leaves the plugin's styles as it injects them.
+   */
+  isolatePluginStyles?: boolean;
   /** Called with every token this provider starts using (fetched here or shared by another tab). */
   onTokenRefresh?: (token: ReceivedToken) => void;
   /** Called with every failure of the token source. */
@@ -131,7 +139,11 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
     current.update(sessionOptionsOf(props));
   });
   const [loadElements] = useState(
-    (): ElementsLoader => () => (latest.current.loadElements ?? importDatabrainPlugin)(),
+    (): ElementsLoader => () => {
+      // Before the import: the plugin inserts its stylesheet while its module runs.
+      if (latest.current.isolatePluginStyles !== false) isolatePluginStyles();
+      return (latest.current.loadElements ?? importDatabrainPlugin)();
+    },
   );
 
   const value = useMemo<DatabrainContextValue>(

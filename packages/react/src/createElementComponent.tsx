@@ -14,6 +14,7 @@ import type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
 import { ErrorView } from './ErrorView.tsx';
 import { LoadingView } from './LoadingView.tsx';
 import { loadElements } from './loadElements.ts';
+import { retainPluginGlobals } from './retainPluginGlobals.ts';
 
 /**
  * What `errorFallback` receives: the failure and a function that tries again
@@ -103,6 +104,9 @@ export function createElementComponent<P extends object>(
     useEffect(() => {
       if (!defined) loadElements(loader).then(() => setDefined(true), setDefined);
     }, [defined, loader]);
+
+    // What the plugin leaves on <html> and <body> goes with the last element shown.
+    useEffect(() => (show ? retainPluginGlobals() : undefined), [show]);
 
     // A new element starts from nothing; the globals go with the element.
     // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the element is created or removed.
