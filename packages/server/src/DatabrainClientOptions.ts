@@ -55,9 +55,9 @@ export interface DatabrainClientOptions {
    */
   maxResponseBytes?: number | undefined;
   /**
-   * Reuse of minted guest tokens (see {@link TokenReuseOptions}): `true` keeps
-   * them in this process's memory; pass a store (such as Redis) to share them
-   * between app instances. Off by default: every call mints.
+   * Reuse of minted guest tokens (see {@link TokenReuseOptions}): on by
+   * default, in this process's memory; pass a store (such as Redis) to share
+   * them between app instances, or `false` to mint on every call.
    */
   tokenReuse?: TokenReuseOptions | boolean | undefined;
 }

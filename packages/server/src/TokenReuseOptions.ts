@@ -2,8 +2,8 @@ import type { GuestTokenStore } from './GuestTokenStore.ts';
 
 /**
  * How `createGuestToken` reuses tokens it already minted (the
- * `tokenReuse` option of `createDatabrainClient`; `true` takes every default,
- * `false` or leaving it out mints on every call).
+ * `tokenReuse` option of `createDatabrainClient`; leaving it out or `true`
+ * takes every default, `false` mints on every call).
  *
  * A request whose wire body (data app, clientId, params, permissions,
  * datasource, lifetime) equals one already minted gets the stored token while

@@ -46,13 +46,14 @@ function isStore(value: unknown): value is GuestTokenStore {
 }
 
 /**
- * Validates the `tokenReuse` option of `createDatabrainClient`: `true` or an
- * object turns reuse on (by default with an in-memory store); `undefined` or
- * `false` leaves it off (the result is then `undefined`).
+ * Validates the `tokenReuse` option of `createDatabrainClient`: `undefined`,
+ * `true` or an object turns reuse on (by default with an in-memory store);
+ * `false` turns it off (the result is then `undefined`).
  */
 export function resolveTokenReuse(value: unknown): ResolvedTokenReuse | undefined {
-  if (value === false || value === undefined) return undefined;
-  const options: TokenReuseOptions = value === true ? {} : (value as TokenReuseOptions);
+  if (value === false) return undefined;
+  const options: TokenReuseOptions =
+    value === true || value === undefined ? {} : (value as TokenReuseOptions);
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw new DatabrainValidationError('createDatabrainClient options', [
       { path: 'tokenReuse', message: 'must be true, false or an object such as { store, minRemaining }' },
