@@ -31,6 +31,14 @@ export interface SessionEnvironment {
   readonly requestLock:
     | ((name: string, signal: AbortSignal, task: () => Promise<void>) => Promise<void>)
     | undefined;
+  /**
+   * Counts this origin's tabs that joined `name` (this one included) until
+   * `signal` aborts, and tells how many there are now. `undefined` when the
+   * browser has no Web Locks.
+   */
+  readonly joinTabs:
+    | ((name: string, signal: AbortSignal) => { readonly count: () => Promise<number> })
+    | undefined;
   /** Opens a channel to the other tabs; `undefined` when the browser has no BroadcastChannel. */
   readonly openChannel: ((name: string, onMessage: (message: unknown) => void) => TabChannel) | undefined;
   /** Calls `onWake` when the tab becomes visible, gains focus or goes back online; returns a remover. */
@@ -50,6 +58,25 @@ export function browserEnvironment(): SessionEnvironment {
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   return {
     requestLock: locks ? (name, signal, task) => locks.request(name, { signal }, task) : undefined,
+    // A shared lock per tab, held until the signal aborts: the lock manager
+    // then knows who is here, and forgets a tab that closes or crashes.
+    joinTabs: locks
+      ? (name, signal) => {
+          locks
+            .request(
+              name,
+              { mode: 'shared', signal },
+              () => new Promise((resolve) => signal.addEventListener('abort', resolve)),
+            )
+            .catch(() => {});
+          return {
+            count: async () => {
+              const { held = [], pending = [] } = await locks.query();
+              return [...held, ...pending].filter((lock) => lock.name === name).length;
+            },
+          };
+        }
+      : undefined,
     openChannel:
       typeof BroadcastChannel === 'function'
         ? (name, onMessage) => {

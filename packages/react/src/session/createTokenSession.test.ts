@@ -379,7 +379,8 @@ describe('createTokenSession across tabs', () => {
     await advance(200);
     one.reportExpired('token-1');
     two.reportExpired('token-1');
-    await advance();
+    // The first in the lock gives a late broadcast time to arrive, then fetches.
+    await advance(200);
     expect(fetchToken).toHaveBeenCalledTimes(2);
     expect(one.getSnapshot().token).toBe('token-2');
     expect(two.getSnapshot().token).toBe('token-2');
@@ -406,14 +407,57 @@ describe('createTokenSession across tabs', () => {
     const sleepy = started({ fetchToken, shareName }, sleepyTab.environment);
     await advance(200);
     // The awake tab refreshes on schedule; the sleeping one misses it and its clock jumps.
-    await awake.refresh();
+    const refreshed = async (): Promise<void> => {
+      const done = awake.refresh();
+      await advance(200);
+      await done;
+    };
+    await refreshed();
     vi.setSystemTime(Date.now() + 9_000);
-    await awake.refresh();
+    await refreshed();
     const calls = fetchToken.mock.calls.length;
     sleepyTab.wake();
     await advance(1);
     expect(sleepy.getSnapshot().token).toBe(awake.getSnapshot().token);
     expect(fetchToken).toHaveBeenCalledTimes(calls);
+  });
+
+  it('asks the source at once when no other tab is there', async () => {
+    const fetchToken = countingSource();
+    const tab = started({ fetchToken, shareName }, fakeBrowser().openTab().environment);
+    await advance();
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(tab.getSnapshot().token).toBe('token-1');
+  });
+
+  it('waits for busy tabs, whose answers arrive late, instead of asking the source again', async () => {
+    const browser = fakeBrowser({ deliveryDelayMs: 400 });
+    const fetchToken = countingSource(600_000);
+    const tabs = [started({ fetchToken, shareName }, browser.openTab().environment)];
+    await advance(2_000);
+    for (let opened = 1; opened < 5; opened++) {
+      tabs.push(started({ fetchToken, shareName }, browser.openTab().environment));
+      await advance(2_000);
+    }
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(tabs.map((tab) => tab.getSnapshot().token)).toEqual(Array(5).fill('token-1'));
+  });
+
+  it('lets a broadcast that arrives after the lock changed hands stop a second request', async () => {
+    const browser = fakeBrowser({ deliveryDelayMs: 100 });
+    const fetchToken = countingSource(10_000);
+    const one = started({ fetchToken, shareName }, browser.openTab().environment);
+    await advance(2_000);
+    const two = started({ fetchToken, shareName }, browser.openTab().environment);
+    await advance(2_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    // Both are due at the same moment: one fetches, the other gets the lock
+    // before the broadcast of the new token reaches it.
+    one.reportExpired('token-1');
+    two.reportExpired('token-1');
+    await advance(2_000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(two.getSnapshot().token).toBe('token-2');
   });
 
   it('shares nothing between different names (another scope or endpoint)', async () => {

@@ -10,8 +10,17 @@ import type { TokenOrigin, TokenSessionState } from './TokenSessionState.ts';
 
 /** A token that lives less than this would expire before an element could use it. */
 export const SHORTEST_LIFETIME_MS = 1_000;
-/** How long a tab without a token waits for another tab to offer one before it asks the source. */
-const ASK_WAIT_MS = 100;
+/**
+ * How long a tab waits for another tab to offer a token before it asks the
+ * source, when other tabs are there: long enough for a busy tab to answer.
+ * The wait ends as soon as a token arrives; a tab alone does not wait.
+ */
+const ASK_WAIT_MS = 1_000;
+/**
+ * After waiting for the lock: how long to let the broadcast of the tab that
+ * held it arrive (a lock can be granted before that message is delivered).
+ */
+const SETTLE_WAIT_MS = 150;
 /** How long a tab waits for the tab holding the lock; a frozen or hung tab must not stall it longer. */
 const LOCK_WAIT_MS = 5_000;
 /** The default refresh margin: a fifth of the lifetime, at most a minute. */
@@ -134,6 +143,10 @@ export function createTokenSession(
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let channel: TabChannel | undefined;
   let requestLock: SessionEnvironment['requestLock'];
+  let countTabs: (() => Promise<number>) | undefined;
+  let leaveTabs: AbortController | undefined;
+  // Called when a token is adopted: wakes a wait for another tab's offer.
+  const tokenWaiters = new Set<() => void>();
   let stopWakeUps: (() => void) | undefined;
 
   const isDue = (): boolean => held === null || (held.refreshAt !== null && Date.now() >= held.refreshAt);
@@ -201,6 +214,7 @@ export function createTokenSession(
 
   function adopt(next: HeldToken): void {
     held = next;
+    for (const wake of tokenWaiters) wake();
     error = null;
     lastLogged = null;
     failures = 0;
@@ -284,15 +298,36 @@ export function createTokenSession(
     if (!ran) await task();
   }
 
+  // Asks the other tabs for a valid token and waits up to `ms` for one;
+  // returns at once when this tab is alone.
+  async function askOtherTabs(ms: number, signal: AbortSignal): Promise<void> {
+    const tabs = countTabs ? await countTabs().catch(() => 2) : 2;
+    if (tabs < 2 || !channel) return;
+    const offered = new Promise<void>((resolve) => tokenWaiters.add(resolve));
+    channel.post({ type: 'ask' });
+    const waited = new AbortController();
+    const stopWaiting = (): void => waited.abort();
+    signal.addEventListener('abort', stopWaiting);
+    try {
+      await Promise.race([offered, sleep(ms, waited.signal)]);
+    } finally {
+      waited.abort();
+      signal.removeEventListener('abort', stopWaiting);
+      tokenWaiters.clear();
+    }
+    signal.throwIfAborted();
+  }
+
   async function obtain(signal: AbortSignal): Promise<void> {
     if (!channel || !requestLock) return fetchFromSource(signal);
     if (held === null) {
-      channel.post({ type: 'ask' });
-      await sleep(ASK_WAIT_MS, signal);
+      await askOtherTabs(ASK_WAIT_MS, signal);
       if (!isDue()) return;
     }
-    // Another tab may have refreshed while this one waited for the lock.
     await withLock(requestLock, signal, async () => {
+      // The tab that held the lock before may have just refreshed, and its
+      // broadcast may still be on its way.
+      if (isDue()) await askOtherTabs(SETTLE_WAIT_MS, signal);
       if (isDue()) await fetchFromSource(signal);
     });
   }
@@ -350,6 +385,8 @@ export function createTokenSession(
     if (shareName !== undefined && browser.requestLock && browser.openChannel) {
       requestLock = browser.requestLock;
       channel = browser.openChannel(`databrain-embed:token:${shareName}`, onMessage);
+      leaveTabs = new AbortController();
+      countTabs = browser.joinTabs?.(`databrain-embed:tabs:${shareName}`, leaveTabs.signal).count;
     }
     stopWakeUps = browser.listenForWakeUps(onWake);
     if (held && isExpired(held)) held = null;
@@ -366,6 +403,8 @@ export function createTokenSession(
     clearTimers();
     channel?.close();
     channel = undefined;
+    leaveTabs?.abort();
+    leaveTabs = countTabs = undefined;
     stopWakeUps?.();
     stopWakeUps = undefined;
     held = null;

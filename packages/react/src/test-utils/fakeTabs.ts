@@ -17,9 +17,10 @@ interface LockRequest {
  * A stand-in for the Web Locks and BroadcastChannel of one browser profile,
  * shared by the tabs it opens: locks are granted one holder at a time in
  * request order, and a message reaches every other channel of the same name
- * a microtask later (never its sender), as in a browser.
+ * a microtask later (never its sender), as in a browser, or `deliveryDelayMs`
+ * later, as in busy tabs.
  */
-export function fakeBrowser(): {
+export function fakeBrowser({ deliveryDelayMs = 0 }: { deliveryDelayMs?: number } = {}): {
   openTab(options?: { sharing?: boolean }): FakeTab;
   /** Takes a lock and never gives it back, as a tab frozen mid-refresh does. */
   holdLockForever(name: string): void;
@@ -29,6 +30,7 @@ export function fakeBrowser(): {
   const receivers = new Map<string, Set<(message: unknown) => void>>();
   const queues = new Map<string, LockRequest[]>();
   const messages: unknown[] = [];
+  const present = new Map<string, number>();
 
   const grantNext = (name: string): void => {
     const holder = queues.get(name)?.[0];
@@ -68,6 +70,13 @@ export function fakeBrowser(): {
       const wakeListeners = new Set<() => void>();
       const environment: SessionEnvironment = {
         requestLock: sharing ? requestLock : undefined,
+        joinTabs: sharing
+          ? (name, signal) => {
+              present.set(name, (present.get(name) ?? 0) + 1);
+              signal.addEventListener('abort', () => present.set(name, (present.get(name) ?? 1) - 1));
+              return { count: async () => present.get(name) ?? 0 };
+            }
+          : undefined,
         openChannel: sharing
           ? (name, onMessage) => {
               const named = receivers.get(name) ?? new Set();
@@ -77,7 +86,11 @@ export function fakeBrowser(): {
                 post: (message) => {
                   messages.push(message);
                   for (const receiver of named) {
-                    if (receiver !== onMessage) queueMicrotask(() => receiver(structuredClone(message)));
+                    if (receiver === onMessage) continue;
+                    const deliver = (): void => receiver(structuredClone(message));
+                    // A busy tab reads its messages late.
+                    if (deliveryDelayMs > 0) setTimeout(deliver, deliveryDelayMs);
+                    else queueMicrotask(deliver);
                   }
                 },
                 close: () => named.delete(onMessage),
