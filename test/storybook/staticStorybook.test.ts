@@ -228,4 +228,26 @@ describe('the static Storybook build', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('opens on the Welcome page, first in the sidebar', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    try {
+      await page.goto(`${storybook.url}/`);
+      const preview = page.frameLocator('#storybook-preview-iframe');
+      await preview.getByRole('heading', { name: 'What you are looking at' }).waitFor({ timeout: 60_000 });
+      const sidebar = page.locator('#storybook-explorer-tree');
+      await expect.poll(() => sidebar.getByRole('link').first().textContent()).toBe('Welcome');
+      await page.screenshot({ path: join(artifacts, 'storybook-welcome.png') });
+    } finally {
+      await page.close();
+    }
+  }, 90_000);
+
+  it("keeps Storybook's onboarding checklist off (only the dev server would show it)", async () => {
+    const { default: config } = await import('../../.storybook/main.ts');
+    expect(config.features).toMatchObject({
+      sidebarOnboardingChecklist: false,
+      menuOnboardingChecklist: false,
+    });
+  });
 });
