@@ -13,7 +13,6 @@
  * @property {string} apiKey
  * @property {string} dataAppName
  * @property {ElementsChoice} elements
- * @property {{ dashboardId: string, metricId: string }} embeds
  * @property {() => Promise<void>} close
  */
 
@@ -25,17 +24,12 @@
  */
 export async function connectDatabrain() {
   const { DATABRAIN_API_URL, DATABRAIN_API_KEY, DATABRAIN_DATA_APP, DATABRAIN_EMULATOR_URL } = process.env;
-  const embeds = {
-    dashboardId: process.env.DATABRAIN_DASHBOARD_ID ?? 'sales-overview',
-    metricId: process.env.DATABRAIN_METRIC_ID ?? 'revenue',
-  };
   if (DATABRAIN_API_URL && DATABRAIN_API_KEY && DATABRAIN_DATA_APP) {
     return {
       apiUrl: DATABRAIN_API_URL,
       apiKey: DATABRAIN_API_KEY,
       dataAppName: DATABRAIN_DATA_APP,
       elements: { kind: 'databrain' },
-      embeds,
       close: async () => {},
     };
   }
@@ -47,7 +41,6 @@ export async function connectDatabrain() {
     apiKey: EMULATOR_API_KEY,
     dataAppName: EMULATOR_DATA_APP,
     elements: { kind: 'preview', apiUrl },
-    embeds,
     close: async () => emulator?.close(),
   };
 }

@@ -27,7 +27,6 @@ app.get('/api/session', (request, response) => {
   response.json({
     tenant: readTenant(request.headers.cookie),
     tenants: TENANTS,
-    embeds: databrain.embeds,
     elements: databrain.elements,
   });
 });

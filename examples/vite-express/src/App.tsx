@@ -4,7 +4,15 @@ import type { Session } from './Session.ts';
 
 async function readSession(): Promise<Session> {
   const response = await fetch('/api/session');
-  return (await response.json()) as Session;
+  const session = (await response.json()) as Session;
+  // On the emulator, its preview elements take the names of DataBrain's own
+  // before anything renders, so the provider's default loader finds them
+  // defined and never imports the plugin.
+  if (session.elements.kind === 'preview') {
+    const { definePreviewElements } = await import('@databrain-embed/emulator/elements');
+    await definePreviewElements({ apiUrl: session.elements.apiUrl });
+  }
+  return session;
 }
 
 /** A fake sign-in: the server keeps the chosen tenant in a cookie, as a real session would. */
@@ -40,11 +48,7 @@ export function App(): ReactElement {
           </button>
         ))}
       </fieldset>
-      {session.tenant === null ? (
-        <p>Pick a tenant to sign in.</p>
-      ) : (
-        <Analytics tenant={session.tenant} embeds={session.embeds} elements={session.elements} />
-      )}
+      {session.tenant === null ? <p>Pick a tenant to sign in.</p> : <Analytics userId={session.tenant} />}
     </main>
   );
 }

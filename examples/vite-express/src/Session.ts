@@ -2,6 +2,5 @@
 export interface Session {
   tenant: string | null;
   tenants: string[];
-  embeds: { dashboardId: string; metricId: string };
   elements: { kind: 'preview'; apiUrl: string } | { kind: 'databrain' };
 }
