@@ -26,6 +26,8 @@ export interface TokenReuse {
 
 /** One mint (or wait for another instance's) shared by identical concurrent calls. */
 interface Flight {
+  /** Its key in the flights map. */
+  readonly key: string;
   readonly promise: Promise<GuestToken>;
   readonly controller: AbortController;
   waiters: number;
@@ -209,11 +211,14 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
     return new Promise<GuestToken>((done, fail) => {
       const onAbort = (): void => {
         flight.waiters -= 1;
-        // The mint is cancelled only when nobody waits for it any more.
-        if (flight.waiters === 0) flight.controller.abort(signal.reason);
+        // The mint is cancelled only when nobody waits for it any more; a caller
+        // arriving after that starts a flight of its own.
+        if (flight.waiters === 0) {
+          if (flights.get(flight.key) === flight) flights.delete(flight.key);
+          flight.controller.abort(signal.reason);
+        }
         fail(abortedError(signal.reason));
       };
-      // The signal may have fired while the key was being computed.
       if (signal.aborted) {
         onAbort();
         return;
@@ -240,12 +245,15 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
       // long a stored copy outlives a change to the user's access.
       if (lifetime === undefined) return mint(signal);
       const key = await guestTokenCacheKey(baseUrl, body);
+      // The signal may have fired while the key was being computed.
+      if (signal?.aborted) throw abortedError(signal.reason);
       // Callers reporting the same expired token share one mint of its successor.
       const flightKey = expiredToken === undefined ? key : `${key} replacing ${expiredToken}`;
       let flight = flights.get(flightKey);
       if (flight === undefined) {
         const controller = new AbortController();
         const created: Flight = {
+          key: flightKey,
           promise: resolve(key, lifetime, expiredToken, mint, controller.signal),
           controller,
           waiters: 0,
