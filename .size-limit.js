@@ -16,14 +16,16 @@ const asEsm = (config) => ({ ...config, format: 'esm' });
 export default [
   {
     // The token session with cross-tab sharing, the provider, one element component, the default
-    // views and the error model: 4.56 kB, over the 4 kB aim. Of that, the session with its tab
+    // views and the error model measure 4.56 kB, over the 4 kB aim: the session with its tab
     // sharing, timers and backoff is about 1.8 kB, the default views 0.5 kB, the error class 0.2 kB.
+    // Keeping DataBrain's global stylesheet off the host page (isolatePluginStyles, with the
+    // release of the plugin's page globals after the last embed) adds 1.27 kB: 5.83 kB in all.
     name: '@databrain-embed/react: DatabrainProvider + Dashboard',
     path: 'packages/react/dist/index.mjs',
     import: '{ DatabrainProvider, Dashboard }',
     ignore: external,
     modifyEsbuildConfig: asEsm,
-    limit: '4.6 kB',
+    limit: '5.9 kB',
     gzip: true,
   },
   {
@@ -32,7 +34,7 @@ export default [
     import: '*',
     ignore: external,
     modifyEsbuildConfig: asEsm,
-    limit: '6 kB',
+    limit: '6.15 kB',
     gzip: true,
   },
 ];
