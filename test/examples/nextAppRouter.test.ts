@@ -10,7 +10,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installExample, runCommand, userEnvironment } from './installExample.ts';
 import { freePort, type RunningApp, startApp } from './startApp.ts';
-import { launchChromium, openApp, readDashboard, TOKEN_PATH, troubleIn } from './watchPage.ts';
+import {
+  fontHostRequests,
+  launchChromium,
+  openApp,
+  readDashboard,
+  readHostStyles,
+  readPluginStyles,
+  TOKEN_PATH,
+  troubleIn,
+} from './watchPage.ts';
 
 const READY = /- Local:\s+(http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ready in/;
 const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
@@ -136,8 +145,9 @@ describe('examples/next-app-router, installed from the packed packages', () => {
       DATABRAIN_API_KEY: EMULATOR_API_KEY,
       DATABRAIN_DATA_APP: EMULATOR_DATA_APP,
     });
+    const withoutPlugin = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url });
     try {
-      const { page, context, tokenRequests } = await openApp(browser, app.url, 'acme');
+      const { page, context, tokenRequests, blocked } = await openApp(browser, app.url, 'acme');
       await page.goto(app.url);
       await expect.poll(async () => (await readDashboard(page)).defined, { timeout: 30_000 }).toBe(true);
       await expect
@@ -146,9 +156,24 @@ describe('examples/next-app-router, installed from the packed packages', () => {
       const { token } = await readDashboard(page);
       expect(emulator.getTokenClaims(String(token))?.clientId).toBe('acme');
       expect(tokenRequests).toEqual([]);
+
+      // DataBrain's stylesheet is in the element, not on the page.
+      await expect.poll(async () => (await readPluginStyles(page)).shadowText).toBeGreaterThan(1_000_000);
+      const { documentRules } = await readPluginStyles(page);
+      expect(documentRules).toBeGreaterThan(0);
+      expect(documentRules).toBeLessThan(20);
+      const plain = await openApp(browser, withoutPlugin.url, 'acme');
+      await plain.page.goto(withoutPlugin.url);
+      await expect
+        .poll(() => readDashboard(plain.page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready' });
+      expect(await readHostStyles(page)).toEqual(await readHostStyles(plain.page));
+      expect(fontHostRequests(blocked)).toEqual([]);
+      await plain.context.close();
       await context.close();
     } finally {
       await app.stop();
+      await withoutPlugin.stop();
     }
   });
 });

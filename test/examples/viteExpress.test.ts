@@ -10,7 +10,16 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { installExample, runCommand, userEnvironment } from './installExample.ts';
 import { type RunningApp, startApp } from './startApp.ts';
-import { launchChromium, openApp, readDashboard, TOKEN_PATH, troubleIn } from './watchPage.ts';
+import {
+  fontHostRequests,
+  launchChromium,
+  openApp,
+  readDashboard,
+  readHostStyles,
+  readPluginStyles,
+  TOKEN_PATH,
+  troubleIn,
+} from './watchPage.ts';
 
 const READY = /Analytics example on (http:\/\/127\.0\.0\.1:\d+)/;
 const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
@@ -113,8 +122,9 @@ describe('examples/vite-express, installed from the packed packages', () => {
       DATABRAIN_API_KEY: EMULATOR_API_KEY,
       DATABRAIN_DATA_APP: EMULATOR_DATA_APP,
     });
+    const withoutPlugin = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url });
     try {
-      const { page, context } = await openApp(browser, app.url, 'acme');
+      const { page, context, blocked } = await openApp(browser, app.url, 'acme');
       await page.goto(app.url);
       await expect.poll(async () => (await readDashboard(page)).defined, { timeout: 30_000 }).toBe(true);
       await expect
@@ -122,9 +132,26 @@ describe('examples/vite-express, installed from the packed packages', () => {
         .toBe('string');
       const { token } = await readDashboard(page);
       expect(emulator.getTokenClaims(String(token))?.clientId).toBe('acme');
+
+      // DataBrain's stylesheet is in the element, not on the page: the app's own
+      // elements look as they do on the same page without the plugin, and no
+      // fonts host is asked.
+      await expect.poll(async () => (await readPluginStyles(page)).shadowText).toBeGreaterThan(1_000_000);
+      const { documentRules } = await readPluginStyles(page);
+      expect(documentRules).toBeGreaterThan(0);
+      expect(documentRules).toBeLessThan(20);
+      const plain = await openApp(browser, withoutPlugin.url, 'acme');
+      await plain.page.goto(withoutPlugin.url);
+      await expect
+        .poll(() => readDashboard(plain.page), { timeout: 20_000 })
+        .toMatchObject({ status: 'ready' });
+      expect(await readHostStyles(page)).toEqual(await readHostStyles(plain.page));
+      expect(fontHostRequests(blocked)).toEqual([]);
+      await plain.context.close();
       await context.close();
     } finally {
       await app.stop();
+      await withoutPlugin.stop();
     }
   });
 });

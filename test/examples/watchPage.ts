@@ -16,6 +16,8 @@ export interface WatchedPage {
   problems: string[];
   /** Times (ms since the epoch) of every request to the token route. */
   tokenRequests: number[];
+  /** Every request that left 127.0.0.1 (and was blocked). */
+  blocked: string[];
 }
 
 /**
@@ -26,11 +28,12 @@ export interface WatchedPage {
 export async function openApp(browser: Browser, appUrl: string, tenant: string): Promise<WatchedPage> {
   const context = await browser.newContext();
   await context.addCookies([{ name: 'demo-tenant', value: tenant, url: appUrl }]);
-  await context.route('**/*', (route) =>
-    new URL(route.request().url()).hostname === '127.0.0.1'
-      ? route.continue()
-      : route.abort('internetdisconnected'),
-  );
+  const blocked: string[] = [];
+  await context.route('**/*', (route) => {
+    if (new URL(route.request().url()).hostname === '127.0.0.1') return route.continue();
+    blocked.push(route.request().url());
+    return route.abort('internetdisconnected');
+  });
   const page = await context.newPage();
   const problems: string[] = [];
   const tokenRequests: number[] = [];
@@ -58,7 +61,7 @@ export async function openApp(browser: Browser, appUrl: string, tenant: string):
       problems.push(`${response.status()} from ${response.request().method()} ${response.url()}`);
     }
   });
-  return { page, context, problems, tokenRequests };
+  return { page, context, problems, tokenRequests, blocked };
 }
 
 /** What the first `dbn-dashboard` shows: the emulator preview card's facts, and its `token` property. */
@@ -92,3 +95,54 @@ export function readDashboard(page: Page): Promise<DashboardView> {
 export function troubleIn(output: string): string[] {
   return output.split('\n').filter((line) => /error|warn|unhandled|exception/i.test(line));
 }
+
+/** Properties DataBrain's global stylesheet would change on a host page. */
+const HOST_PROPERTIES = [
+  'display',
+  'margin-top',
+  'margin-bottom',
+  'padding-left',
+  'padding-top',
+  'font-family',
+  'font-size',
+  'font-weight',
+  'line-height',
+  'color',
+  'background-color',
+  'border-top-width',
+  'list-style-type',
+] as const;
+
+/**
+ * The computed styles of the app's own elements (everything but the embeds),
+ * by tag name and property, to compare a page with and without DataBrain's
+ * plugin loaded.
+ */
+export function readHostStyles(page: Page): Promise<Record<string, string>> {
+  return page.evaluate((properties) => {
+    const styles: Record<string, string> = {};
+    for (const tag of ['html', 'body', 'main', 'h1', 'fieldset', 'legend', 'button']) {
+      const element = document.querySelector(tag);
+      if (!element) continue;
+      const computed = getComputedStyle(element);
+      for (const property of properties) styles[`${tag} ${property}`] = computed.getPropertyValue(property);
+    }
+    return styles;
+  }, HOST_PROPERTIES);
+}
+
+/** What DataBrain's plugin put in the page: its document stylesheet and the dashboard's shadow copy. */
+export function readPluginStyles(page: Page): Promise<{ documentRules: number; shadowText: number }> {
+  return page.evaluate(() => {
+    const style = document.getElementById('dbn-styles') as HTMLStyleElement | null;
+    const shadow = document.querySelector('dbn-dashboard')?.shadowRoot?.querySelector('style');
+    return {
+      documentRules: style?.sheet?.cssRules.length ?? -1,
+      shadowText: shadow?.textContent?.length ?? 0,
+    };
+  });
+}
+
+/** Requests to a fonts host among those a page made. */
+export const fontHostRequests = (urls: string[]): string[] =>
+  urls.filter((url) => /fonts\.(googleapis|gstatic)\.com/.test(url));
