@@ -136,7 +136,8 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
         return { token, expiresIn, expiresAt: expiresIn === null ? null : Date.now() + expiresIn };
       };
       const signal = callOptions?.signal;
-      return reuse === undefined ? mint(signal) : reuse.createGuestToken(body, mint, signal);
+      if (reuse === undefined) return mint(signal);
+      return reuse.createGuestToken(body, mint, signal, callOptions?.expiredToken);
     },
 
     async createWorkspace(input, callOptions): Promise<WorkspaceResponse> {
