@@ -8,18 +8,15 @@ import {
 } from '@databrain-embed/emulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  expectRealElementsOnAnUntouchedPage,
+  expectRefreshedInPlace,
+  expectSwitchedTo,
+  expectTenantShown,
+} from './expectDashboard.ts';
 import { installExample, runCommand, userEnvironment } from './installExample.ts';
 import { freePort, type RunningApp, startApp } from './startApp.ts';
-import {
-  fontHostRequests,
-  launchChromium,
-  openApp,
-  readDashboard,
-  readHostStyles,
-  readPluginStyles,
-  TOKEN_PATH,
-  troubleIn,
-} from './watchPage.ts';
+import { launchChromium, openApp, readDashboard, TOKEN_PATH, troubleIn } from './watchPage.ts';
 
 const READY = /- Local:\s+(http:\/\/127\.0\.0\.1:\d+)[\s\S]*Ready in/;
 const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
@@ -82,33 +79,14 @@ describe('examples/next-app-router, installed from the packed packages', () => {
     try {
       const { page, context, problems, tokenRequests } = await openApp(browser, app.url, 'acme');
       await page.goto(app.url);
-      await expect
-        .poll(() => readDashboard(page), { timeout: 20_000 })
-        .toMatchObject({ status: 'ready', client: 'acme' });
-      const first = await readDashboard(page);
+      const first = await expectTenantShown(page, emulator, 'acme');
       expect(tokenRequests).toEqual([]);
-      expect(first.rowTenants.length).toBeGreaterThan(0);
-      expect(new Set(first.rowTenants)).toEqual(new Set(['acme']));
-      expect(emulator.getTokenClaims(String(first.token))?.clientId).toBe('acme');
 
       // The server-rendered 6 s token is replaced through the route, on the same element.
-      await expect
-        .poll(async () => (await readDashboard(page)).token, { timeout: 15_000 })
-        .not.toBe(first.token);
+      await expectRefreshedInPlace(page, emulator, first);
       expect(tokenRequests.length).toBeGreaterThan(0);
-      await expect
-        .poll(() => readDashboard(page), { timeout: 10_000 })
-        .toMatchObject({ instance: first.instance, client: 'acme', status: 'ready' });
-      const refreshed = await readDashboard(page);
-      expect(emulator.getTokenClaims(String(refreshed.token))?.clientId).toBe('acme');
 
-      await page.getByRole('button', { name: 'globex' }).click();
-      await expect
-        .poll(() => readDashboard(page), { timeout: 20_000 })
-        .toMatchObject({ status: 'ready', client: 'globex' });
-      const switched = await readDashboard(page);
-      expect(switched.rowTenants.length).toBeGreaterThan(0);
-      expect(new Set(switched.rowTenants)).toEqual(new Set(['globex']));
+      await expectSwitchedTo(page, emulator, 'globex');
 
       expect(problems).toEqual([]);
       await context.close();
@@ -149,27 +127,12 @@ describe('examples/next-app-router, installed from the packed packages', () => {
     try {
       const { page, context, tokenRequests, blocked } = await openApp(browser, app.url, 'acme');
       await page.goto(app.url);
-      await expect.poll(async () => (await readDashboard(page)).defined, { timeout: 30_000 }).toBe(true);
-      await expect
-        .poll(async () => typeof (await readDashboard(page)).token, { timeout: 10_000 })
-        .toBe('string');
-      const { token } = await readDashboard(page);
-      expect(emulator.getTokenClaims(String(token))?.clientId).toBe('acme');
+      await expectRealElementsOnAnUntouchedPage(browser, page, blocked, {
+        emulator,
+        tenant: 'acme',
+        plainUrl: withoutPlugin.url,
+      });
       expect(tokenRequests).toEqual([]);
-
-      // DataBrain's stylesheet is in the element, not on the page.
-      await expect.poll(async () => (await readPluginStyles(page)).shadowText).toBeGreaterThan(1_000_000);
-      const { documentRules } = await readPluginStyles(page);
-      expect(documentRules).toBeGreaterThan(0);
-      expect(documentRules).toBeLessThan(20);
-      const plain = await openApp(browser, withoutPlugin.url, 'acme');
-      await plain.page.goto(withoutPlugin.url);
-      await expect
-        .poll(() => readDashboard(plain.page), { timeout: 20_000 })
-        .toMatchObject({ status: 'ready' });
-      expect(await readHostStyles(page)).toEqual(await readHostStyles(plain.page));
-      expect(fontHostRequests(blocked)).toEqual([]);
-      await plain.context.close();
       await context.close();
     } finally {
       await app.stop();

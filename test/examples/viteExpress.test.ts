@@ -8,18 +8,15 @@ import {
 } from '@databrain-embed/emulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  expectRealElementsOnAnUntouchedPage,
+  expectRefreshedInPlace,
+  expectSwitchedTo,
+  expectTenantShown,
+} from './expectDashboard.ts';
 import { installExample, runCommand, userEnvironment } from './installExample.ts';
 import { type RunningApp, startApp } from './startApp.ts';
-import {
-  fontHostRequests,
-  launchChromium,
-  openApp,
-  readDashboard,
-  readHostStyles,
-  readPluginStyles,
-  TOKEN_PATH,
-  troubleIn,
-} from './watchPage.ts';
+import { launchChromium, openApp, readDashboard, TOKEN_PATH, troubleIn } from './watchPage.ts';
 
 const READY = /Analytics example on (http:\/\/127\.0\.0\.1:\d+)/;
 const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
@@ -59,31 +56,12 @@ describe('examples/vite-express, installed from the packed packages', () => {
     try {
       const { page, context, problems } = await openApp(browser, app.url, 'acme');
       await page.goto(app.url);
-      await expect
-        .poll(() => readDashboard(page), { timeout: 20_000 })
-        .toMatchObject({ status: 'ready', client: 'acme' });
-      const first = await readDashboard(page);
-      expect(first.rowTenants.length).toBeGreaterThan(0);
-      expect(new Set(first.rowTenants)).toEqual(new Set(['acme']));
-      expect(emulator.getTokenClaims(String(first.token))?.clientId).toBe('acme');
+      const first = await expectTenantShown(page, emulator, 'acme');
 
       // A 6 s token is replaced before it expires, on the same element.
-      await expect
-        .poll(async () => (await readDashboard(page)).token, { timeout: 15_000 })
-        .not.toBe(first.token);
-      await expect
-        .poll(() => readDashboard(page), { timeout: 10_000 })
-        .toMatchObject({ instance: first.instance, client: 'acme', status: 'ready' });
-      const refreshed = await readDashboard(page);
-      expect(emulator.getTokenClaims(String(refreshed.token))?.clientId).toBe('acme');
+      await expectRefreshedInPlace(page, emulator, first);
 
-      await page.getByRole('button', { name: 'globex' }).click();
-      await expect
-        .poll(() => readDashboard(page), { timeout: 20_000 })
-        .toMatchObject({ status: 'ready', client: 'globex' });
-      const switched = await readDashboard(page);
-      expect(switched.rowTenants.length).toBeGreaterThan(0);
-      expect(new Set(switched.rowTenants)).toEqual(new Set(['globex']));
+      await expectSwitchedTo(page, emulator, 'globex');
 
       expect(problems).toEqual([]);
       await context.close();
@@ -126,28 +104,11 @@ describe('examples/vite-express, installed from the packed packages', () => {
     try {
       const { page, context, blocked } = await openApp(browser, app.url, 'acme');
       await page.goto(app.url);
-      await expect.poll(async () => (await readDashboard(page)).defined, { timeout: 30_000 }).toBe(true);
-      await expect
-        .poll(async () => typeof (await readDashboard(page)).token, { timeout: 10_000 })
-        .toBe('string');
-      const { token } = await readDashboard(page);
-      expect(emulator.getTokenClaims(String(token))?.clientId).toBe('acme');
-
-      // DataBrain's stylesheet is in the element, not on the page: the app's own
-      // elements look as they do on the same page without the plugin, and no
-      // fonts host is asked.
-      await expect.poll(async () => (await readPluginStyles(page)).shadowText).toBeGreaterThan(1_000_000);
-      const { documentRules } = await readPluginStyles(page);
-      expect(documentRules).toBeGreaterThan(0);
-      expect(documentRules).toBeLessThan(20);
-      const plain = await openApp(browser, withoutPlugin.url, 'acme');
-      await plain.page.goto(withoutPlugin.url);
-      await expect
-        .poll(() => readDashboard(plain.page), { timeout: 20_000 })
-        .toMatchObject({ status: 'ready' });
-      expect(await readHostStyles(page)).toEqual(await readHostStyles(plain.page));
-      expect(fontHostRequests(blocked)).toEqual([]);
-      await plain.context.close();
+      await expectRealElementsOnAnUntouchedPage(browser, page, blocked, {
+        emulator,
+        tenant: 'acme',
+        plainUrl: withoutPlugin.url,
+      });
       await context.close();
     } finally {
       await app.stop();
