@@ -61,6 +61,8 @@ export interface GuestTokenHandlerOptions {
   /**
    * Called with every error behind a 500, 502 or 503 answer, for your logs. The
    * answer itself only carries a safe message. Errors it throws are ignored.
+   * Default: one `console.error` line with the error's message (this library's
+   * messages never hold a secret), so a broken setup is never silent.
    */
   onError?: (error: unknown) => void;
 }
@@ -79,6 +81,13 @@ export interface GuestTokenHandlerErrorBody {
     code: 'METHOD_NOT_ALLOWED' | 'UNAUTHORIZED' | 'UPSTREAM_BUSY' | 'UPSTREAM_ERROR' | 'INTERNAL_ERROR';
     message: string;
   };
+}
+
+// One line for the default log: the message (and code) only, never a stack or a cause.
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' ? `${error.message} (${code})` : error.message;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
@@ -135,7 +144,8 @@ export function createGuestTokenHandler(
 
   const report = (error: unknown): void => {
     try {
-      onError?.(error);
+      if (onError) onError(error);
+      else console.error(`[databrain-embed] The guest token handler failed: ${describe(error)}`);
     } catch {
       // A failing logger must not turn a handled error into an unhandled one.
     }

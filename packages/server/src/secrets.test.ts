@@ -162,6 +162,28 @@ describe('secrets', () => {
     }
   });
 
+  it('without onError, a key missing at request time is one server log line naming the variable', async () => {
+    // The README's Next.js route as `next build` evaluates it: no key, no onError.
+    vi.stubEnv('DATABRAIN_API_KEY', undefined);
+    try {
+      const handler = createGuestTokenHandler({
+        client: createDatabrainClient({ apiKey: process.env.DATABRAIN_API_KEY, baseUrl: emulator.url }),
+        dataAppName: EMULATOR_DATA_APP,
+        authorize: () => ({ clientId: 'tenant-1' }),
+      });
+      const response = await handler(new Request('http://app.test/api/databrain/token', { method: 'POST' }));
+      expect(response.status).toBe(500);
+      expectNoSecret(await response.text());
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/DATABRAIN_API_KEY/);
+      expect(logged[0]?.split('\n')).toHaveLength(1);
+      expectNoSecret(String(logged[0]));
+      expect(emulator.requests).toHaveLength(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('the client never logs on its own', async () => {
     const client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url, retryDelay: 5 });
     emulator.faults.add({ status: 503, times: 1 });
