@@ -85,18 +85,22 @@ export function browserEnvironment(): SessionEnvironment {
             return { post: (message) => channel.postMessage(message), close: () => channel.close() };
           }
         : undefined,
+    // Listeners removed one by one rather than through an AbortSignal: where
+    // the DOM comes from another realm than AbortController (jsdom set up by
+    // hand in Node), addEventListener refuses a foreign signal.
     listenForWakeUps: (onWake) => {
-      const listening = new AbortController();
-      if (typeof window !== 'undefined') {
-        const { signal } = listening;
-        const onVisible = (): void => {
-          if (document.visibilityState === 'visible') onWake();
-        };
-        document.addEventListener('visibilitychange', onVisible, { signal });
-        window.addEventListener('focus', onWake, { signal });
-        window.addEventListener('online', onWake, { signal });
-      }
-      return () => listening.abort();
+      if (typeof window === 'undefined') return () => {};
+      const onVisible = (): void => {
+        if (document.visibilityState === 'visible') onWake();
+      };
+      document.addEventListener('visibilitychange', onVisible);
+      window.addEventListener('focus', onWake);
+      window.addEventListener('online', onWake);
+      return () => {
+        document.removeEventListener('visibilitychange', onVisible);
+        window.removeEventListener('focus', onWake);
+        window.removeEventListener('online', onWake);
+      };
     },
   };
 }
