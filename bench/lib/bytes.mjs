@@ -96,19 +96,18 @@ export async function run() {
   const esbuild = loadEsbuild();
   const outdir = await mkdtemp(join(tmpdir(), 'databrain-embed-bench-'));
   try {
-    const withSwr = await bundle(esbuild, OURS, REACT_EXTERNALS, outdir);
-    const withoutSwr = await bundle(esbuild, OURS, [...REACT_EXTERNALS, 'swr', 'swr/*'], outdir);
+    // The react package has no runtime dependency besides core's error entry: react and react-dom
+    // are the app's own.
+    const ours = await bundle(esbuild, OURS, REACT_EXTERNALS, outdir);
     const direct = await bundle(esbuild, DIRECT, REACT_EXTERNALS, outdir);
-    const initialText = withSwr.initial.toString('utf8');
-    const [oursWithSwr, oursWithoutSwr, lazyChunk, directInitial] = await Promise.all([
-      sizes(withSwr.initial),
-      sizes(withoutSwr.initial),
-      sizes(withSwr.lazy),
+    const initialText = ours.initial.toString('utf8');
+    const [initial, lazyChunk, directInitial] = await Promise.all([
+      sizes(ours.initial),
+      sizes(ours.lazy),
       sizes(direct.initial),
     ]);
     return {
-      initialWithSwr: oursWithSwr,
-      initialWithoutSwr: oursWithoutSwr,
+      initial,
       lazyChunk,
       directInitial,
       directLazyBytes: direct.lazy.length,

@@ -18,9 +18,9 @@ export function rows(results) {
       out.push([
         'bytes',
         `initial JS, ${kind}`,
-        `${kB(bytes.initialWithSwr[kind])} (${kB(bytes.initialWithoutSwr[kind])} w/o swr)`,
+        kB(bytes.initial[kind]),
         `${kB(bytes.directInitial[kind])} plugin/web static`,
-        percent(bytes.initialWithSwr[kind], bytes.directInitial[kind]),
+        percent(bytes.initial[kind], bytes.directInitial[kind]),
       ]);
     }
     out.push([
