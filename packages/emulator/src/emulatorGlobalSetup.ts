@@ -1,4 +1,5 @@
-import { type RunningEmulator, type StartEmulatorOptions, startEmulator } from './startEmulator.ts';
+import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
+import { type RunningEmulator, startEmulator } from './startEmulator.ts';
 
 /**
  * The environment variable {@link emulatorGlobalSetup} sets to the emulator's

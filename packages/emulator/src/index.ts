@@ -26,10 +26,6 @@ export { CLI_USAGE, type CliArgs, parseCliArgs } from './parseCliArgs.ts';
 export { type EmulatorConfig, parseEmulatorConfig, parseEmulatorSeed } from './parseEmulatorConfig.ts';
 export { FAILING_CREDENTIAL } from './routes/datasourceRoute.ts';
 export { DEFAULT_CLI_PORT, type RunCliIo, type RunCliResult, runCli } from './runCli.ts';
+export type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 export { SAMPLE_COLUMNS, SAMPLE_ROWS, type SampleRow } from './sampleData.ts';
-export {
-  type EmulatorRequestLogEntry,
-  type RunningEmulator,
-  type StartEmulatorOptions,
-  startEmulator,
-} from './startEmulator.ts';
+export { type EmulatorRequestLogEntry, type RunningEmulator, startEmulator } from './startEmulator.ts';

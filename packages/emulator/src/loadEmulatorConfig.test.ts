@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { describe, expect, it } from 'vitest';
 import { loadEmulatorConfig } from './loadEmulatorConfig.ts';
-import { type StartEmulatorOptions, startEmulator } from './startEmulator.ts';
+import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
+import { startEmulator } from './startEmulator.ts';
 
 async function configFile(content: string): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dbn-emulator-'));

@@ -1,7 +1,7 @@
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { closedObject, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
 import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeedInput } from './emulatorSeed.ts';
-import type { StartEmulatorOptions } from './startEmulator.ts';
+import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 
 /**
  * The JSON config file of the emulator (`--config file.json`): where to

@@ -5,7 +5,7 @@ import { createEmulatorClock, type EmulatorClock } from './createEmulatorClock.t
 import { createFaultInjector, type EmulatorFaults } from './createFaultInjector.ts';
 import { EmulatorHttpError } from './EmulatorHttpError.ts';
 import { EmulatorState } from './EmulatorState.ts';
-import { DEFAULT_EMULATOR_SEED, type EmulatorSeed, type EmulatorSeedInput } from './emulatorSeed.ts';
+import { DEFAULT_EMULATOR_SEED, type EmulatorSeed } from './emulatorSeed.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
 import { EMPTY_SEED, mergeSeed } from './mergeSeed.ts';
 import { parseEmulatorOptions } from './parseEmulatorConfig.ts';
@@ -18,30 +18,7 @@ import { guestTokenRoute } from './routes/guestTokenRoute.ts';
 import { dashboardPreviewRoute, metricPreviewRoute, PREVIEW_CORS_HEADERS } from './routes/previewRoute.ts';
 import type { RouteHandlers } from './routes/RouteContext.ts';
 import { workspaceRoute } from './routes/workspaceRoute.ts';
-
-/**
- * Options of {@link startEmulator}.
- *
- * @example
- * ```ts
- * import type { StartEmulatorOptions } from '@databrain-embed/emulator';
- * const options: StartEmulatorOptions = { port: 0, seed: { datasources: ['postgres-eu'] } };
- * ```
- */
-export interface StartEmulatorOptions {
-  /** Port to listen on; `0` (the default) picks any free port. */
-  readonly port?: number;
-  /** Interface to listen on; default `127.0.0.1`. */
-  readonly host?: string;
-  /** Added to the default seed (see `DEFAULT_EMULATOR_SEED`). */
-  readonly seed?: EmulatorSeedInput;
-  /** `false` starts from an empty seed instead of the default one. */
-  readonly includeDefaultSeed?: boolean;
-  /** The base clock for token issue and expiry, in epoch ms; default `Date.now`. `clock` shifts it. */
-  readonly now?: () => number;
-  /** Largest accepted request body; default 1 MB. */
-  readonly maxBodyBytes?: number;
-}
+import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 
 /**
  * One answered (or dropped) request. No header values are kept, so the log
