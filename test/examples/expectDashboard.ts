@@ -1,6 +1,7 @@
 import type { RunningEmulator } from '@databrain-embed/emulator';
 import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { RunningApp } from './startApp.ts';
 import {
   type DashboardView,
   fontHostRequests,
@@ -8,6 +9,8 @@ import {
   readDashboard,
   readHostStyles,
   readPluginStyles,
+  TOKEN_PATH,
+  troubleIn,
 } from './watchPage.ts';
 
 /** Waits until the preview dashboard is ready for `tenant`, shows only its rows, and holds its token. */
@@ -74,4 +77,43 @@ export async function expectRealElementsOnAnUntouchedPage(
   expect(await readHostStyles(page)).toEqual(await readHostStyles(plain.page));
   expect(fontHostRequests(blocked)).toEqual([]);
   await plain.context.close();
+}
+
+const GUEST_TOKEN_PATH = '/api/v2/guest-token/create';
+
+/**
+ * Closes the page while its token request waits on a slow DataBrain (an
+ * emulator latency fault); `ask` makes the page request a token. The
+ * emulator logs a request when its connection closes: here long before the
+ * 20 s latency, so the app's server cancelled its call.
+ */
+export async function expectCancelledWhenPageCloses(
+  page: Page,
+  emulator: RunningEmulator,
+  ask: () => Promise<unknown>,
+): Promise<void> {
+  await expect
+    .poll(() => readDashboard(page), { timeout: 20_000 })
+    .toMatchObject({ status: 'ready', client: 'acme' });
+  const calls = () => emulator.requests.filter((entry) => entry.path === GUEST_TOKEN_PATH).length;
+  const before = calls();
+  emulator.faults.add({ path: GUEST_TOKEN_PATH, latencyMs: 20_000, times: 1 });
+  try {
+    const asked = page.waitForRequest((request) => request.url().endsWith(TOKEN_PATH), { timeout: 15_000 });
+    await ask();
+    await asked;
+    await expect.poll(() => emulator.faults.pending(), { timeout: 5_000 }).toBe(0);
+    await page.context().close();
+    await expect.poll(calls, { timeout: 5_000 }).toBe(before + 1);
+  } finally {
+    emulator.faults.clear();
+  }
+}
+
+/** Stops the app and checks that it wrote no error or warning. */
+export async function stopQuietly(app: RunningApp): Promise<void> {
+  await app.stop();
+  const { stdout, stderr } = app.output();
+  expect(stderr).toBe('');
+  expect(troubleIn(stdout)).toEqual([]);
 }
