@@ -1,22 +1,8 @@
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
 import { startStoryBackend } from '../../.storybook/tokenServer.ts';
-
-const CONTENT_TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json; charset=utf-8',
-};
+import { serveFile } from '../serveFile.mjs';
 
 export interface StaticStorybook {
   /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
@@ -42,35 +28,13 @@ export async function serveStaticStorybook(options: {
   const root = resolve(options.dir);
   const backend = await startStoryBackend();
 
-  const serveFile = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://static.local').pathname);
-    let file = normalize(join(root, pathname));
-    if (file !== root && !file.startsWith(root + sep)) {
-      response.writeHead(403).end();
-      return;
-    }
-    const info = await stat(file).catch(() => undefined);
-    if (info?.isDirectory()) file = join(file, 'index.html');
-    else if (!info) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    response.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
-    });
-    createReadStream(file)
-      .on('error', () => response.destroy())
-      .pipe(response);
-  };
-
   const server = createServer((request, response) => {
     backend.middleware(request, response, (error) => {
       if (error) {
         response.writeHead(500).end();
         return;
       }
-      serveFile(request, response).catch(() => {
+      serveFile(root, request, response).catch(() => {
         if (!response.headersSent) response.writeHead(500);
         response.end();
       });

@@ -2,41 +2,12 @@
 // (`createGuestTokenHandler` behind `toNodeHandler`) minting from the emulator
 // at POST /api/databrain/token. Every answered token request is recorded, so
 // tests and the benchmark can count them. 127.0.0.1 and free ports only.
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { resolve } from 'node:path';
+import { serveFile } from '../serveFile.mjs';
 
 /** Where the app's provider asks for tokens. */
 export const TOKEN_PATH = '/api/databrain/token';
-
-const CONTENT_TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-};
-
-async function serveFile(root, request, response) {
-  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://app.local').pathname);
-  let file = normalize(join(root, pathname));
-  if (file !== root && !file.startsWith(root + sep)) {
-    response.writeHead(403).end();
-    return;
-  }
-  const info = await stat(file).catch(() => undefined);
-  if (info?.isDirectory()) file = join(file, 'index.html');
-  else if (!info) {
-    response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    return;
-  }
-  response.writeHead(200, {
-    'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
-    'cache-control': 'no-cache',
-  });
-  createReadStream(file).pipe(response);
-}
 
 /**
  * Serves the built app in `dir` with a token endpoint whose tokens live
