@@ -45,30 +45,20 @@ export interface PreviewModelOptions {
   readonly now?: () => number;
 }
 
-/** Attribute → property, as DataBrain's elements name them. */
+/** Attribute → property, as DataBrain's elements name them: the same for both but the embed's id. */
+const SHARED_ATTRIBUTES: Readonly<Record<string, string>> = {
+  token: 'token',
+  options: 'options',
+  theme: 'theme',
+  'chart-colors': 'chartColors',
+  width: 'width',
+  height: 'height',
+  variant: 'variant',
+  'handle-server-event': 'handleServerEvent',
+};
 const ATTRIBUTES: Readonly<Record<'dashboard' | 'metric', Readonly<Record<string, string>>>> = {
-  dashboard: {
-    token: 'token',
-    'dashboard-id': 'dashboardId',
-    options: 'options',
-    theme: 'theme',
-    'chart-colors': 'chartColors',
-    width: 'width',
-    height: 'height',
-    variant: 'variant',
-    'handle-server-event': 'handleServerEvent',
-  },
-  metric: {
-    token: 'token',
-    'metric-id': 'metricId',
-    options: 'options',
-    theme: 'theme',
-    'chart-colors': 'chartColors',
-    width: 'width',
-    height: 'height',
-    variant: 'variant',
-    'handle-server-event': 'handleServerEvent',
-  },
+  dashboard: { 'dashboard-id': 'dashboardId', ...SHARED_ATTRIBUTES },
+  metric: { 'metric-id': 'metricId', ...SHARED_ATTRIBUTES },
 };
 const JSON_PROPERTIES = new Set(['options', 'theme', 'chartColors']);
 const NUMBER_PROPERTIES = new Set(['width', 'height']);
