@@ -4,7 +4,9 @@
 // lifetimes in real time, against the real token handler and the emulator.
 // The app, the server and the measurement are the tabs test's own modules.
 import { rm } from 'node:fs/promises';
-import { buildApp } from '../../test/tabs/buildApp.mjs';
+import { join } from 'node:path';
+import { root } from '../../scripts/workspace.mjs';
+import { buildFixtureApp } from '../../test/buildFixtureApp.mjs';
 import { defaultRefreshMarginMs, measureTabs } from '../../test/tabs/measureTabs.mjs';
 import { serveApp } from '../../test/tabs/serveApp.mjs';
 
@@ -21,7 +23,7 @@ const CHROMIUM = {
 
 export async function run() {
   const { chromium } = await import('playwright-core');
-  const outDir = await buildApp();
+  const outDir = await buildFixtureApp({ root: join(root, 'test', 'tabs', 'app') });
   const app = await serveApp({ dir: outDir, tokenLifetimeMs: LIFETIME_MS });
   const browser = await chromium.launch(CHROMIUM);
   const runs = [];

@@ -1,9 +1,9 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { chromium } from 'playwright-core';
-import { build, type Manifest } from 'vite';
+import type { Manifest } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtureApp } from '../buildFixtureApp.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
 import { serveApp } from '../tabs/serveApp.mjs';
 import { assertBuilt, root } from './builtPackages.ts';
@@ -26,22 +26,7 @@ const ZOD = /ZodError|\$ZodType|\b_zod\b|["']zod["']/;
 
 beforeAll(async () => {
   assertBuilt();
-  outDir = await mkdtemp(join(tmpdir(), 'databrain-embed-app-'));
-  // The test runner sets NODE_ENV=test, which would give React's development
-  // build; an app's production build runs with NODE_ENV=production.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: fixture,
-      configFile: false,
-      logLevel: 'silent',
-      mode: 'production',
-      build: { outDir, emptyOutDir: true, manifest: true, chunkSizeWarningLimit: 10_000 },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  outDir = await buildFixtureApp({ root: fixture });
   manifest = JSON.parse(await readFile(join(outDir, '.vite', 'manifest.json'), 'utf8')) as Manifest;
   await readAll(outDir);
 }, 180_000);

@@ -1,13 +1,12 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
-import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtureApp } from '../buildFixtureApp.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { serveFile } from '../serveFile.mjs';
 import type {} from './fixture/fixtureApi.ts';
 import type { HostStyle } from './fixture/readHostStyles.ts';
 
@@ -96,18 +95,10 @@ type VisitName =
 const visits = new Map<VisitName, Visit>();
 
 async function serve(root: string): Promise<Server> {
-  const files = createServer(async (request, response) => {
-    const path = normalize(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-    try {
-      const body = await readFile(join(root, path === '/' ? 'index.html' : path));
-      const type = extname(path) === '.js' ? 'text/javascript' : 'text/html';
-      const csp = request.url?.includes('csp=on')
-        ? { 'content-security-policy': CONTENT_SECURITY_POLICY }
-        : {};
-      response.writeHead(200, { 'content-type': type, ...csp }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
+  const files = createServer((request, response) => {
+    if (request.url?.includes('csp=on'))
+      response.setHeader('content-security-policy', CONTENT_SECURITY_POLICY);
+    serveFile(root, request, response).catch(() => response.writeHead(500).end());
   });
   await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
   return files;
@@ -213,23 +204,10 @@ function visited(name: VisitName): Visit {
 }
 
 beforeAll(async () => {
-  outDir = await mkdtemp(join(tmpdir(), 'databrain-embed-plugin-styles-'));
-  // An app's production build: the test runner's NODE_ENV=test would select React's development build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: fixture,
-      configFile: false,
-      logLevel: 'silent',
-      mode: 'production',
-      plugins: [react()],
-      resolve: { conditions: ['@databrain-embed/source', 'module', 'browser', 'production'] },
-      build: { outDir, emptyOutDir: true, chunkSizeWarningLimit: 10_000 },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  outDir = await buildFixtureApp({
+    root: fixture,
+    conditions: ['@databrain-embed/source', 'module', 'browser', 'production'],
+  });
   server = await serve(outDir);
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });

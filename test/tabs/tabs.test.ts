@@ -1,9 +1,10 @@
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildFixtureApp } from '../buildFixtureApp.mjs';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
-import { buildApp } from './buildApp.mjs';
 import { type MeasureTabsOptions, measureTabs, type TabsMeasurement } from './measureTabs.mjs';
 import { type ServedApp, serveApp } from './serveApp.mjs';
 
@@ -16,7 +17,7 @@ let outDir = '';
 let browser: Browser;
 
 beforeAll(async () => {
-  outDir = await buildApp({ conditions: SOURCE_CONDITIONS });
+  outDir = await buildFixtureApp({ root: join(import.meta.dirname, 'app'), conditions: SOURCE_CONDITIONS });
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }, 120_000);
 
