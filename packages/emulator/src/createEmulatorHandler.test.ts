@@ -156,6 +156,16 @@ describe('createEmulatorHandler: the emulator as Request → Response', () => {
     expect(handler.requests).toEqual([]);
   });
 
+  it('ends a latency delay when the request is aborted, rejecting as fetch does and logging no answer', async () => {
+    const handler = create();
+    handler.faults.add({ latencyMs: 60_000, times: 1 });
+    const abort = new AbortController();
+    const waiting = handler.fetch(`${ORIGIN}/api/v2/data-app`, { signal: abort.signal });
+    abort.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(handler.requests).toEqual([{ method: 'GET', path: '/api/v2/data-app', status: 0 }]);
+  });
+
   it('fails requests waiting on latency when closed, and every later one', async () => {
     const handler = create();
     handler.faults.add({ latencyMs: 60_000, times: 1 });
