@@ -33,6 +33,7 @@ export default defineConfig({
             'packages/react/src/session/**/*.test.ts',
             'packages/react/src/exports.test.ts',
             'test/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: [
             '**/node_modules/**',
