@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import * as errors from './errors.ts';
 import * as core from './index.ts';
 import * as internal from './internal.ts';
+import * as tokenEndpoint from './tokenEndpoint.ts';
 
 describe('@databrain-embed/core public API', () => {
   it('exports exactly these runtime names, so nothing leaks or vanishes by accident', () => {
@@ -18,8 +20,10 @@ describe('@databrain-embed/core public API', () => {
       'DatabrainApiError',
       'DatabrainError',
       'DatabrainValidationError',
+      'EXPIRED_TOKEN_HEADER',
       'PERMISSIONS',
       'SECRET_CREDENTIAL_FIELDS',
+      'TOKEN_ENDPOINT_ERROR_CODES',
       'WORKSPACE_CONNECTION_TYPES',
       'WORKSPACE_SUMMARY_TYPES',
       'apiTokenRequestSchema',
@@ -59,12 +63,25 @@ describe('@databrain-embed/core public API', () => {
   it('keeps the internal entry to the schema helpers the other packages build with', () => {
     expect(Object.keys(internal).sort()).toEqual([
       'closedObject',
+      'isRecord',
       'plainData',
       'requiredText',
       'toValidationIssues',
       'validate',
       'z',
     ]);
+  });
+
+  it('keeps the zod-free entries to the error model and the token endpoint contract', () => {
+    expect(Object.keys(errors).sort()).toEqual([
+      'DATABRAIN_API_ERROR_CODES',
+      'DATABRAIN_CLIENT_ERROR_CODES',
+      'DATABRAIN_REACT_ERROR_CODES',
+      'DatabrainError',
+      'isDatabrainApiErrorCode',
+      'isDatabrainError',
+    ]);
+    expect(Object.keys(tokenEndpoint).sort()).toEqual(['EXPIRED_TOKEN_HEADER', 'TOKEN_ENDPOINT_ERROR_CODES']);
   });
 
   it('exports no undefined value', () => {
