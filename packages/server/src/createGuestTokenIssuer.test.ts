@@ -1,3 +1,4 @@
+import { DatabrainApiError } from '@databrain-embed/core';
 import {
   EMULATOR_API_KEY,
   EMULATOR_DATA_APP,
@@ -89,24 +90,28 @@ describe('createGuestTokenIssuer', () => {
     expect(seenUrls).toEqual(['http://portal.example.com:3000/', 'http://localhost/']);
   });
 
-  it('rejects with the status and nothing secret when DataBrain fails, and reports the cause', async () => {
+  it("rejects with DataBrain's code and status and nothing secret when DataBrain fails, and reports that error", async () => {
     const reported: unknown[] = [];
     const { tokens } = issuer(reported);
     emulator.faults.add({ path: '/api/v2/guest-token/create', status: 500, times: 10 });
     const failure = await tokens
       .mint(new Headers({ cookie: 'session=alice' }))
       .catch((error: unknown) => error);
-    expect(failure).toMatchObject({ name: 'DatabrainApiError', status: 502, code: 'UNKNOWN_ERROR' });
-    expect(String((failure as Error).message)).toContain('502 UPSTREAM_ERROR');
+    expect(failure).toBeInstanceOf(DatabrainApiError);
+    expect(failure).toMatchObject({
+      status: 500,
+      code: 'INTERNAL_SERVER_ERROR',
+      endpoint: 'POST /api/v2/guest-token/create',
+    });
     expect(JSON.stringify(failure) + String((failure as Error).message)).not.toContain(EMULATOR_API_KEY);
-    expect(reported).toHaveLength(1);
+    expect(reported).toEqual([failure]);
   });
 
   it('passes on the Retry-After of a busy DataBrain', async () => {
     const { tokens } = issuer();
     emulator.faults.add({ path: '/api/v2/guest-token/create', status: 429, times: 10, retryAfter: 60 });
     await expect(tokens.mint(new Headers({ cookie: 'session=alice' }))).rejects.toMatchObject({
-      status: 503,
+      status: 429,
       code: 'RATE_LIMIT_EXCEEDED',
       retryAfter: 60,
     });
