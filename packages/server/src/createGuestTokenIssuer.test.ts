@@ -1,7 +1,8 @@
-import { DatabrainApiError } from '@databrain-embed/core';
+import { DatabrainApiError, isDatabrainError } from '@databrain-embed/core';
 import {
   EMULATOR_API_KEY,
   EMULATOR_DATA_APP,
+  type EmulatorFault,
   type RunningEmulator,
   startEmulator,
 } from '@databrain-embed/emulator';
@@ -110,12 +111,43 @@ describe('createGuestTokenIssuer', () => {
   it('passes on the Retry-After of a busy DataBrain', async () => {
     const { tokens } = issuer();
     emulator.faults.add({ path: '/api/v2/guest-token/create', status: 429, times: 10, retryAfter: 60 });
-    await expect(tokens.mint(new Headers({ cookie: 'session=alice' }))).rejects.toMatchObject({
-      status: 429,
-      code: 'RATE_LIMIT_EXCEEDED',
-      retryAfter: 60,
-    });
+    const failure = await tokens
+      .mint(new Headers({ cookie: 'session=alice' }))
+      .catch((error: unknown) => error);
+    expect(isDatabrainError(failure)).toBe(true);
+    expect(failure).toBeInstanceOf(DatabrainApiError);
+    expect(failure).toMatchObject({ status: 429, code: 'RATE_LIMIT_EXCEEDED', retryAfter: 60 });
   });
+
+  it.each([
+    ['a 503', { status: 503 as const, times: 10 }, 'INTERNAL_SERVER_ERROR', 503],
+    ['a timeout', { latencyMs: 2_000, times: 10 }, 'TIMEOUT', 0],
+    ['a dropped connection', { drop: true as const, times: 10 }, 'NETWORK_ERROR', 0],
+  ] satisfies [string, EmulatorFault, string, number][])(
+    'rejects after %s with the upstream code and status, the cause kept, and reports that very error',
+    async (_, fault, code, status) => {
+      const reported: unknown[] = [];
+      const tokens = createGuestTokenIssuer({
+        client: createDatabrainClient({
+          apiKey: EMULATOR_API_KEY,
+          baseUrl: emulator.url,
+          retryDelay: 1,
+          timeoutMs: 200,
+        }),
+        dataAppName: EMULATOR_DATA_APP,
+        authorize: () => GRANTS.alice ?? null,
+        onError: (error) => reported.push(error),
+      });
+      emulator.faults.add({ path: '/api/v2/guest-token/create', ...fault });
+      const failure = await tokens.mint(new Headers()).catch((error: unknown) => error);
+      expect(isDatabrainError(failure)).toBe(true);
+      expect(failure).toBeInstanceOf(DatabrainApiError);
+      expect(failure).toMatchObject({ code, status, endpoint: 'POST /api/v2/guest-token/create' });
+      if (code === 'NETWORK_ERROR') expect((failure as Error).cause).toBeInstanceOf(TypeError);
+      expect(reported).toEqual([failure]);
+      expect(reported[0]).toBe(failure);
+    },
+  );
 
   it('aborts the DataBrain call with the given signal, reporting no error', async () => {
     const reported: unknown[] = [];
