@@ -85,7 +85,6 @@ export {
   type DatabrainReactErrorCode,
   isDatabrainApiErrorCode,
 } from './errorCodes.ts';
-export { EXPIRED_TOKEN_HEADER } from './expiredTokenHeader.ts';
 export {
   DEFAULT_TOKEN_LIFETIME_MS,
   type Duration,
@@ -122,12 +121,6 @@ export {
   permissionsSchema,
 } from './permissions.ts';
 export { redactSecrets, SECRET_CREDENTIAL_FIELDS } from './redactSecrets.ts';
-export {
-  TOKEN_ENDPOINT_ERROR_CODES,
-  type TokenEndpointErrorBody,
-  type TokenEndpointErrorCode,
-} from './TokenEndpointErrorBody.ts';
-export type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 export { isIanaTimeZone } from './timezone.ts';
 export {
   buildWorkspaceRequest,

@@ -5,13 +5,8 @@ import {
   DatabrainValidationError,
   isDatabrainError,
 } from '@databrain-embed/core';
-import {
-  EMULATOR_API_KEY,
-  EMULATOR_DATA_APP,
-  type RunningEmulator,
-  startEmulator,
-} from '@databrain-embed/emulator';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EMULATOR_API_KEY, EMULATOR_DATA_APP } from '@databrain-embed/emulator';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createDatabrainClient } from './createDatabrainClient.ts';
 import { createGuestTokenHandler, type GuestTokenHandlerOptions } from './createGuestTokenHandler.ts';
 import { createGuestTokenIssuer } from './createGuestTokenIssuer.ts';
@@ -19,20 +14,16 @@ import { createMemoryTokenStore } from './createMemoryTokenStore.ts';
 import { createRedisTokenStore } from './createRedisTokenStore.ts';
 import type { GuestTokenStore } from './GuestTokenStore.ts';
 import { GuestTokenStoreError } from './GuestTokenStoreError.ts';
+import { useEmulator } from './testing/useEmulator.ts';
 
 // One test per path on which this package throws an error or hands one to a
 // callback (`onError`, `tokenReuse.onError`): each is a DatabrainError with a
 // code from core's union, validation failures carry their issues, and a kept
 // cause holds no credential.
 
-let emulator: RunningEmulator;
-beforeAll(async () => {
-  emulator = await startEmulator({ port: 0 });
-});
-afterAll(() => emulator.close());
+const emulator = useEmulator();
 afterEach(() => {
   vi.unstubAllEnvs();
-  emulator.faults.clear();
 });
 
 function caught(run: () => unknown): unknown {
@@ -64,7 +55,7 @@ const post = (headers: Record<string, string> = {}) =>
 
 function handlerOptions(overrides: Partial<GuestTokenHandlerOptions> = {}): GuestTokenHandlerOptions {
   return {
-    client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url, retryDelay: 1 }),
+    client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator().url, retryDelay: 1 }),
     dataAppName: EMULATOR_DATA_APP,
     authorize: () => ({ clientId: 'acme' }),
     ...overrides,
@@ -106,7 +97,7 @@ describe('createDatabrainClient', () => {
     const store = new MapStore();
     const client = createDatabrainClient({
       apiKey: EMULATOR_API_KEY,
-      baseUrl: emulator.url,
+      baseUrl: emulator().url,
       tokenReuse: { store },
     });
     await client.createGuestToken(grant);
@@ -161,7 +152,7 @@ describe('calls of the client', () => {
     '%s without its credential throws VALIDATION_ERROR naming %s and %s',
     async (method, option, variable) => {
       vi.stubEnv(variable, undefined);
-      const client = createDatabrainClient({ baseUrl: emulator.url });
+      const client = createDatabrainClient({ baseUrl: emulator().url });
       const error = await (method === 'createGuestToken'
         ? client.createGuestToken(grant)
         : client.listDataApps()
@@ -172,7 +163,7 @@ describe('calls of the client', () => {
 
   it('throws VALIDATION_ERROR naming apiKey and the variable for a key with surrounding whitespace', async () => {
     vi.stubEnv('DATABRAIN_API_KEY', ` ${EMULATOR_API_KEY}`);
-    const error = await createDatabrainClient({ baseUrl: emulator.url })
+    const error = await createDatabrainClient({ baseUrl: emulator().url })
       .createGuestToken(grant)
       .catch((failure: unknown) => failure);
     expectIssue(error, 'apiKey', /DATABRAIN_API_KEY environment variable/);
@@ -180,7 +171,7 @@ describe('calls of the client', () => {
   });
 
   it('throws VALIDATION_ERROR with issues for invalid input', async () => {
-    const client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url });
+    const client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator().url });
     const error = await client
       .createGuestToken({ ...grant, clientId: '' })
       .catch((failure: unknown) => failure);
@@ -188,7 +179,7 @@ describe('calls of the client', () => {
   });
 
   it("throws a DatabrainApiError with DataBrain's code for a documented failure", async () => {
-    const client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url });
+    const client = createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator().url });
     const error = await client
       .createGuestToken({ ...grant, dataAppName: 'no-such-app' })
       .catch((failure: unknown) => failure);
@@ -243,7 +234,7 @@ describe('token stores', () => {
     };
     const client = createDatabrainClient({
       apiKey: EMULATOR_API_KEY,
-      baseUrl: emulator.url,
+      baseUrl: emulator().url,
       tokenReuse: { store: failing, onError: (error) => reported.push(error) },
     });
     await client.createGuestToken(grant);
@@ -261,7 +252,7 @@ describe('token stores', () => {
     const hanging: GuestTokenStore = { get: () => new Promise(() => {}), set: () => {} };
     const client = createDatabrainClient({
       apiKey: EMULATOR_API_KEY,
-      baseUrl: emulator.url,
+      baseUrl: emulator().url,
       tokenReuse: { store: hanging, storeTimeoutMs: 20, onError: (error) => reported.push(error) },
     });
     await client.createGuestToken(grant);
@@ -344,7 +335,7 @@ describe('the token handler and issuer', () => {
   });
 
   it("report DataBrain's failure as the client threw it", async () => {
-    emulator.faults.add({ status: 500, times: 10 });
+    emulator().faults.add({ status: 500, times: 10 });
     const reported: DatabrainError[] = [];
     const handler = createGuestTokenHandler(handlerOptions({ onError: (error) => reported.push(error) }));
     expect((await handler(post())).status).toBe(502);
