@@ -46,7 +46,7 @@ export default defineConfig({
           typecheck: {
             enabled: true,
             checker: 'tsc',
-            include: ['packages/*/src/**/*.test-d.ts'],
+            include: ['packages/*/src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
             tsconfig: './tsconfig.typecheck.json',
           },
         },

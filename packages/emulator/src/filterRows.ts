@@ -1,4 +1,4 @@
-import { isRecord } from './isRecord.ts';
+import { isRecord } from '@databrain-embed/core/internal';
 import type { SampleRow } from './sampleData.ts';
 
 /**
