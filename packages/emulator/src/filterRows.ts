@@ -1,5 +1,5 @@
+import { isRecord } from '@databrain-embed/core/internal';
 import { DEFAULT_TENANT_COLUMN, type EmulatorRow } from './emulatorSeed.ts';
-import { isRecord } from './isRecord.ts';
 import { type ColumnType, type PreviewColumn, readColumns } from './readColumns.ts';
 
 /**
