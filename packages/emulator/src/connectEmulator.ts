@@ -1,9 +1,9 @@
 import { DatabrainError } from '@databrain-embed/core';
 import { isRecord } from '@databrain-embed/core/internal';
 import type { EmulatorFault } from './createFaultInjector.ts';
+import type { EmulatorRequestLogEntry } from './EmulatorRequestLogEntry.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
 import { CONTROL_PATHS } from './routes/controlRoutes.ts';
-import type { EmulatorRequestLogEntry } from './startEmulator.ts';
 
 /**
  * A running emulator driven over HTTP from another process: the same

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as elements from './elements.ts';
+import * as handler from './handler.ts';
 import * as main from './index.ts';
 import * as testing from './testing.ts';
 
@@ -10,6 +11,7 @@ describe('public exports', () => {
         "CLI_USAGE",
         "DEFAULT_CLI_PORT",
         "DEFAULT_EMULATOR_SEED",
+        "DEFAULT_TENANT_COLUMN",
         "EMULATOR_API_KEY",
         "EMULATOR_DATA_APP",
         "EMULATOR_SERVICE_TOKEN",
@@ -18,12 +20,14 @@ describe('public exports', () => {
         "SAMPLE_ROWS",
         "applyTenancy",
         "createEmulatorClock",
+        "createEmulatorHandler",
         "createFaultInjector",
         "filterRows",
         "loadEmulatorConfig",
         "parseCliArgs",
         "parseEmulatorConfig",
         "parseEmulatorSeed",
+        "readColumns",
         "runCli",
         "startEmulator",
       ]
@@ -46,6 +50,22 @@ describe('public exports', () => {
         "readPreviewTheme",
         "renderPreviewCard",
         "summarizeRows",
+      ]
+    `);
+  });
+
+  it('keeps the handler entry list stable', () => {
+    expect(Object.keys(handler).sort()).toMatchInlineSnapshot(`
+      [
+        "CONTROL_PATHS",
+        "DEFAULT_EMULATOR_SEED",
+        "DEFAULT_TENANT_COLUMN",
+        "EMULATOR_API_KEY",
+        "EMULATOR_DATA_APP",
+        "EMULATOR_SERVICE_TOKEN",
+        "createEmulatorHandler",
+        "parseEmulatorSeed",
+        "readColumns",
       ]
     `);
   });
