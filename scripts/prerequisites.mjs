@@ -110,12 +110,10 @@ export function planPrerequisites(probe) {
   const misnamed = missing.filter((item) => item.namedBy !== undefined);
   if (misnamed.length > 0) {
     const which = misnamed.map((item) => `${item.variable} names no executable file`).join('; ');
+    const names = misnamed.map((item) => item.name).join(' / ');
     return {
       action: 'stop',
-      message:
-        `Cannot run the tests: ${which}. Point it at an installed ${misnamed
-          .map((item) => item.name)
-          .join(' / ')}, or unset it to use the system one.\n` + howToBring(misnamed, probe.platform),
+      message: `Cannot run the tests: ${which}. Point it at an installed ${names}, or unset it to use the system one.\n${howToBring(misnamed, probe.platform)}`,
     };
   }
   const packages = missing.map((item) => item.debianPackage);
