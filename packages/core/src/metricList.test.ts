@@ -9,7 +9,7 @@ describe('buildMetricListQuery', () => {
       clientId: 'acme',
     });
     expect(
-      new URLSearchParams(
+      Object.entries(
         buildMetricListQuery({
           embedId: 'sales-overview',
           clientId: 'acme',
@@ -17,8 +17,14 @@ describe('buildMetricListQuery', () => {
           pageNumber: 2,
           isMetric: false,
         }),
-      ).toString(),
-    ).toBe('embedId=sales-overview&clientId=acme&isPagination=true&pageNumber=2&isMetric=false');
+      ),
+    ).toEqual([
+      ['embedId', 'sales-overview'],
+      ['clientId', 'acme'],
+      ['isPagination', 'true'],
+      ['pageNumber', '2'],
+      ['isMetric', 'false'],
+    ]);
   });
 
   it('names each invalid field', () => {

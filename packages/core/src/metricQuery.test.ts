@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { issuesOf } from './issuesOf.test.helpers.ts';
 import {
   buildMetricQueryRequest,
+  type MetricQueryFilters,
   type MetricQueryRequest,
   metricQueryResponseSchema,
   parseMetricQueryResponse,
@@ -35,7 +36,8 @@ const filterName = fc
 describe('buildMetricQueryRequest', () => {
   it('accepts any JSON filter values under non-empty names and returns the body unchanged', () => {
     fc.assert(
-      fc.property(fc.dictionary(filterName, jsonValue, { maxKeys: 4 }), (filters) => {
+      fc.property(fc.dictionary(filterName, jsonValue, { maxKeys: 4 }), (values) => {
+        const filters = values as unknown as MetricQueryFilters;
         const body = {
           ...base,
           metricFilter: filters,

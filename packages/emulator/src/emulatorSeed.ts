@@ -1,17 +1,59 @@
 /**
+ * One row a seeded metric answers with: column name → value.
+ *
+ * @example
+ * ```ts
+ * import type { EmulatorRow } from '@databrain-embed/emulator';
+ * const row: EmulatorRow = { tenant: 'acme', region: 'EMEA', amount: 1200 };
+ * ```
+ */
+export type EmulatorRow = Readonly<Record<string, string | number | boolean | null>>;
+
+/**
+ * A metric of an embed, as the data endpoints serve it
+ * (`POST /api/v2/data-app/query`, `GET /api/v2/data-app/metrics`). Its rows
+ * are the sample table unless given; a query sees only the rows of its
+ * `clientId`'s tenant (the `tenant` column), narrowed by its filters.
+ *
+ * @example
+ * ```ts
+ * import type { EmulatorMetric } from '@databrain-embed/emulator';
+ * const metric: EmulatorMetric = {
+ *   metricId: 'orders',
+ *   name: 'Orders',
+ *   rows: [{ tenant: 'acme', orders: 12 }, { tenant: 'globex', orders: 7 }],
+ * };
+ * ```
+ */
+export interface EmulatorMetric {
+  readonly metricId: string;
+  readonly name: string;
+  /** Default: `SAMPLE_ROWS`. */
+  readonly rows?: readonly EmulatorRow[];
+}
+
+/**
  * One embed of a data app: what the front end names in `dashboard-id` /
- * `metric-id`.
+ * `metric-id`. Its `metrics` are what the data endpoints serve for it; left
+ * out, a dashboard embed has none and a metric embed has one, named after the
+ * embed (`metricId` = `embedId`).
  *
  * @example
  * ```ts
  * import type { EmulatorEmbed } from '@databrain-embed/emulator';
- * const embed: EmulatorEmbed = { embedId: 'sales-overview', type: 'dashboard', name: 'Sales overview' };
+ * const embed: EmulatorEmbed = {
+ *   embedId: 'sales-overview',
+ *   type: 'dashboard',
+ *   name: 'Sales overview',
+ *   metrics: [{ metricId: 'total-revenue', name: 'Total revenue' }],
+ * };
  * ```
  */
 export interface EmulatorEmbed {
   readonly embedId: string;
   readonly type: 'dashboard' | 'metric';
   readonly name: string;
+  readonly metrics?: readonly EmulatorMetric[];
 }
 
 /**
@@ -113,8 +155,21 @@ export const DEFAULT_EMULATOR_SEED: EmulatorSeed = {
       name: EMULATOR_DATA_APP,
       apiKeys: [EMULATOR_API_KEY],
       embeds: [
-        { embedId: 'sales-overview', type: 'dashboard', name: 'Sales overview' },
-        { embedId: 'customer-health', type: 'dashboard', name: 'Customer health' },
+        {
+          embedId: 'sales-overview',
+          type: 'dashboard',
+          name: 'Sales overview',
+          metrics: [
+            { metricId: 'total-revenue', name: 'Total revenue' },
+            { metricId: 'revenue-by-region', name: 'Revenue by region' },
+          ],
+        },
+        {
+          embedId: 'customer-health',
+          type: 'dashboard',
+          name: 'Customer health',
+          metrics: [{ metricId: 'active-customers', name: 'Active customers' }],
+        },
         { embedId: 'revenue', type: 'metric', name: 'Revenue' },
         { embedId: 'active-users', type: 'metric', name: 'Active users' },
       ],

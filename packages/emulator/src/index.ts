@@ -15,6 +15,8 @@ export {
   EMULATOR_SERVICE_TOKEN,
   type EmulatorDataApp,
   type EmulatorEmbed,
+  type EmulatorMetric,
+  type EmulatorRow,
   type EmulatorSeed,
   type EmulatorSeedInput,
 } from './emulatorSeed.ts';

@@ -1,6 +1,6 @@
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { closedObject, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
-import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeedInput } from './emulatorSeed.ts';
+import type { EmulatorDataApp, EmulatorEmbed, EmulatorMetric, EmulatorSeedInput } from './emulatorSeed.ts';
 import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 
 /**
@@ -23,13 +23,32 @@ export interface EmulatorConfig {
 
 const names = z.array(requiredText(), { error: 'must be an array of non-empty strings' });
 
+const cell = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: 'must be a string, a finite number, a boolean or null',
+});
+
+const metricSchema = closedObject(
+  {
+    metricId: requiredText(),
+    name: z.string({ error: 'must be a string' }).exactOptional(),
+    rows: z
+      .array(z.record(z.string(), cell, { error: 'must be an object (a row)' }), {
+        error: 'must be an array of rows',
+      })
+      .exactOptional(),
+  },
+  'must be an object { metricId, name, rows }',
+  'key',
+).transform((metric): EmulatorMetric => ({ ...metric, name: metric.name ?? metric.metricId }));
+
 const embedSchema = closedObject(
   {
     embedId: requiredText(),
     type: z.enum(['dashboard', 'metric'], { error: 'must be "dashboard" or "metric"' }),
     name: z.string({ error: 'must be a string' }).exactOptional(),
+    metrics: z.array(metricSchema, { error: 'must be an array' }).exactOptional(),
   },
-  'must be an object { embedId, type, name }',
+  'must be an object { embedId, type, name, metrics }',
   'key',
 ).transform((embed): EmulatorEmbed => ({ ...embed, name: embed.name ?? embed.embedId }));
 

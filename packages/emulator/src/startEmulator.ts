@@ -14,7 +14,11 @@ import { apiTokensRoute } from './routes/apiTokensRoute.ts';
 import { createControlRoutes } from './routes/controlRoutes.ts';
 import { dataAppsRoute } from './routes/dataAppsRoute.ts';
 import { datasourceRoute } from './routes/datasourceRoute.ts';
+import { embedCreateRoute } from './routes/embedCreateRoute.ts';
+import { embedListRoute } from './routes/embedListRoute.ts';
 import { guestTokenRoute } from './routes/guestTokenRoute.ts';
+import { metricListRoute } from './routes/metricListRoute.ts';
+import { metricQueryRoute } from './routes/metricQueryRoute.ts';
 import { dashboardPreviewRoute, metricPreviewRoute, PREVIEW_CORS_HEADERS } from './routes/previewRoute.ts';
 import type { RouteHandlers } from './routes/RouteContext.ts';
 import { workspaceRoute } from './routes/workspaceRoute.ts';
@@ -84,6 +88,10 @@ const ENDPOINT_ROUTES: Readonly<Record<DatabrainEndpoint, RouteHandlers>> = {
   apiTokens: apiTokensRoute,
   apiTokensLegacy: apiTokensRoute,
   dataApps: dataAppsRoute,
+  metricQuery: metricQueryRoute,
+  metricList: metricListRoute,
+  embedList: embedListRoute,
+  embedCreate: embedCreateRoute,
 };
 
 function tableRoute(endpoint: DatabrainEndpoint): [string, RouteHandlers] {
@@ -93,8 +101,11 @@ function tableRoute(endpoint: DatabrainEndpoint): [string, RouteHandlers] {
   return [path, { [method]: handler }];
 }
 
+// Endpoints sharing a path (the embed list and create) share its route, one method each.
 const ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
-  ...(Object.keys(ENDPOINT_ROUTES) as DatabrainEndpoint[]).map(tableRoute),
+  ...(Object.keys(ENDPOINT_ROUTES) as DatabrainEndpoint[])
+    .map(tableRoute)
+    .reduce((byPath, [path, handlers]) => byPath.set(path, { ...byPath.get(path), ...handlers }), new Map()),
   ...PREVIEW_ROUTES,
 ]);
 
