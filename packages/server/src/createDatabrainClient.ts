@@ -14,6 +14,7 @@ import {
 } from '@databrain-embed/core';
 import { assertServerRuntime } from './assertServerRuntime.ts';
 import { callWithRetries } from './callWithRetries.ts';
+import { createDataAppMethods } from './createDataAppMethods.ts';
 import { createTokenReuse } from './createTokenReuse.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
@@ -117,6 +118,8 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
   };
 
   return {
+    ...createDataAppMethods(resolved, (endpoint, method) => credentialFor(resolved, endpoint, method)),
+
     async createGuestToken(input, callOptions): Promise<GuestToken> {
       const bearer = credentialFor(resolved, 'guestToken', 'createGuestToken');
       const body = buildGuestTokenRequest(input);
