@@ -33,9 +33,9 @@ export interface MetricDataQuery {
 export interface MetricDataGrant {
   /** The tenant DataBrain applies its row-level rules for. */
   clientId: string;
-  /** Security filters of the metric; on a name the browser also chose, this value wins. */
+  /** Security filters of the metric. A name filtered here or in `dashboardFilter` is never taken from the browser. */
   metricFilter?: MetricQueryFilters;
-  /** Security filters of the dashboard; on a name the browser also chose, this value wins. */
+  /** Security filters of the dashboard. A name filtered here or in `metricFilter` is never taken from the browser. */
   dashboardFilter?: MetricQueryFilters;
   /** The datasource to run against, for a workspace with several. */
   datasourceName?: string;

@@ -139,6 +139,22 @@ describe('createMetricDataHandler', () => {
     });
   });
 
+  it("drops the browser's choice on a name the grant filters in the other place too", async () => {
+    const handler = handlerWith({
+      authorize: () => ({ clientId: 'acme', dashboardFilter: { region: 'EMEA' } }),
+    });
+    await handler(ask({ metricId: 'total-revenue', filters: { region: 'NA', product: 'Reports' } }));
+    expect(sent).toEqual([
+      {
+        embedId: 'sales-overview',
+        metricId: 'total-revenue',
+        clientId: 'acme',
+        metricFilter: { product: 'Reports' },
+        dashboardFilter: { region: 'EMEA' },
+      },
+    ]);
+  });
+
   it('lets the browser name another embed', async () => {
     const { body } = await answerOf(await handlerWith()(ask({ metricId: 'revenue', embedId: 'revenue' })));
     expect(body).toMatchObject({ metricId: 'revenue', embedId: 'revenue' });

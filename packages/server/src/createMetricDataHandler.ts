@@ -91,14 +91,27 @@ function allowedFilters(
   return { kept, metricFilter, dashboardFilter };
 }
 
-/** The wire body: the browser's allowed filters under the grant's, which win on a shared name. */
+/** `filters` without the names in `secured`. */
+function without(filters: MetricQueryFilters, secured: ReadonlySet<string>): MetricQueryFilters {
+  return Object.fromEntries(Object.entries(filters).filter(([name]) => !secured.has(name)));
+}
+
+/**
+ * The wire body: the browser's allowed filters and the grant's. A name the
+ * grant filters, in either place, is never taken from the browser: a
+ * security filter is not combined with a choice the user made on it.
+ */
 function wireBody(
   query: MetricDataQuery,
   chosen: { metricFilter: MetricQueryFilters; dashboardFilter: MetricQueryFilters },
   grant: MetricDataGrant,
 ): MetricQueryRequest {
-  const metricFilter = { ...chosen.metricFilter, ...grant.metricFilter };
-  const dashboardFilter = { ...chosen.dashboardFilter, ...grant.dashboardFilter };
+  const secured = new Set([
+    ...Object.keys(grant.metricFilter ?? {}),
+    ...Object.keys(grant.dashboardFilter ?? {}),
+  ]);
+  const metricFilter = { ...without(chosen.metricFilter, secured), ...grant.metricFilter };
+  const dashboardFilter = { ...without(chosen.dashboardFilter, secured), ...grant.dashboardFilter };
   return {
     embedId: query.embedId,
     metricId: query.metricId,
@@ -141,8 +154,9 @@ function abortedError(reason: unknown): DatabrainApiError {
  * The browser POSTs `{ metricId, embedId?, filters? }`. It names the metric
  * and chooses only the filters `options.filters` allows; `authorize` gives the
  * tenant (`clientId`) and the security filters from your session, and those
- * win. Anything else the browser sends (a `clientId`, a `metricFilter`, a
- * filter not allowed) is dropped before DataBrain is asked.
+ * win: a name they filter is never taken from the browser. Anything else the
+ * browser sends (a `clientId`, a `metricFilter`, a filter not allowed) is
+ * dropped before DataBrain is asked.
  *
  * Identical queries are answered once (`reuse`): concurrent ones share one
  * DataBrain call, and the answer is reused for `reuse.ttlMs` (5 s), across
