@@ -262,6 +262,23 @@ describe('createMetricDataHandler', () => {
     expect(response.status).toBe(413);
   });
 
+  it('answers 400 when the body stream fails mid-read, without throwing', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"metricId":'));
+        controller.error(new Error('the browser hung up'));
+      },
+    });
+    const request = new Request('http://app.example/data', {
+      method: 'POST',
+      headers: { 'x-user': 'ada@acme' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    expect((await handlerWith()(request)).status).toBe(400);
+    expect(sent).toEqual([]);
+  });
+
   it('answers 405 with Allow for anything but POST', async () => {
     const response = await handlerWith()(new Request('http://app.example/data', { method: 'GET' }));
     expect(response.status).toBe(405);

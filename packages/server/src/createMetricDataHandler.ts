@@ -239,7 +239,11 @@ export function createMetricDataHandler(
       );
     }
 
-    const read = await readRequestJson(request, resolved.maxBodyBytes);
+    // A body cut off by a browser that hung up fails to read: answered, never thrown.
+    const read = await readRequestJson(request, resolved.maxBodyBytes).catch(() => undefined);
+    if (read === undefined) {
+      return failure(400, { code: 'BAD_REQUEST', message: 'The request body could not be read.' });
+    }
     if (!read.ok) {
       if (read.problem === 'too-large') {
         return failure(413, {
