@@ -55,18 +55,26 @@ export default defineConfig({
         plugins: [react()],
         resolve,
         ssr,
-        test: { name: 'react19', environment: 'jsdom', include: reactUnit, exclude: reactUnitExclude },
+        test: {
+          name: 'react19',
+          environment: 'jsdom',
+          include: reactUnit,
+          exclude: reactUnitExclude,
+          // The metric-data endpoint (emulator and real handler) useMetricData's tests ask.
+          globalSetup: ['test/data/globalSetup.ts'],
+        },
       },
       {
         plugins: [react()],
         root: './test/react18',
-        resolve: { ...resolve, dedupe: ['react', 'react-dom', '@testing-library/react'] },
+        resolve: { ...resolve, dedupe: ['react', 'react-dom', 'swr', '@testing-library/react'] },
         ssr,
         test: {
           name: 'react18',
           environment: 'jsdom',
           include: reactUnit.map((p) => `../../${p}`),
           exclude: reactUnitExclude.map((p) => `../../packages/react/src/${p}`),
+          globalSetup: ['../../test/data/globalSetup.ts'],
         },
       },
       {
@@ -82,7 +90,7 @@ export default defineConfig({
       {
         plugins: [react()],
         root: './test/react18',
-        resolve: { conditions: nodeConditions, dedupe: ['react', 'react-dom'] },
+        resolve: { conditions: nodeConditions, dedupe: ['react', 'react-dom', 'swr'] },
         ssr,
         test: {
           name: 'ssr18',

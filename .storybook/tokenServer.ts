@@ -5,8 +5,13 @@
  * - `POST /api/databrain/token?user=<persona>&session=<id>`: the real
  *   `createGuestTokenHandler`; the persona is mapped to a tenant, filters,
  *   permissions and lifetime on the server (`personas.ts`).
+ * - `POST /api/databrain/data?user=<persona>&session=<id>`: the real
+ *   `createMetricDataHandler` for `useMetricData`; the persona's tenant and the
+ *   filters of its token are the security filters (`metricDataGrant.ts`);
+ *   the browser may choose `product` and `region`.
  * - `POST /api/databrain/outage?session=<id>&down=true|false`: switches the
- *   token endpoint off or on for one story session (personas with `outage`).
+ *   token and data endpoints off or on for one story session (personas with
+ *   `outage`).
  * - `GET /api/databrain/mode`: `{ mode: 'emulator' | 'live' }`, nothing else.
  * - `/databrain-emulator/api/v2/dashboard…`: the emulator's preview routes,
  *   proxied under the page's origin (emulator mode only).
@@ -26,12 +31,15 @@ import { EMULATOR_API_KEY, EMULATOR_DATA_APP, startEmulator } from '@databrain-e
 import {
   createDatabrainClient,
   createGuestTokenHandler,
+  createMetricDataHandler,
   type GuestTokenGrant,
 } from '@databrain-embed/server';
 import { toNodeHandler } from '@databrain-embed/server/node';
 import { readLiveSettings } from './liveMode.ts';
+import { metricDataGrant } from './metricDataGrant.ts';
 import { findPersona } from './personas.ts';
 import {
+  DATA_PATH,
   EMULATOR_PROXY_PREFIX,
   MODE_PATH,
   OUTAGE_PATH,
@@ -162,6 +170,25 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
   });
   const tokenEndpoint = toNodeHandler(handler);
 
+  // The browser names the metric and the product or region; the persona decides the rest.
+  const dataEndpoint = toNodeHandler(
+    createMetricDataHandler({
+      client,
+      embedId: 'sales-overview',
+      filters: { product: 'metricFilter', region: 'metricFilter' },
+      // Every story asks DataBrain: a story's play function counts on fresh rows, and a test run
+      // of all stories must not spend one persona's budget.
+      reuse: false,
+      budget: false,
+      onError: (error) => console.error('[story backend] could not query a metric:', error),
+      authorize: (request, query) => {
+        const name = new URL(request.url).searchParams.get('user');
+        const persona = findPersona(name);
+        return persona && name ? metricDataGrant(name, persona, query) : null;
+      },
+    }),
+  );
+
   /** Sessions whose token endpoint is switched off (personas with `outage`). */
   const restored = new Set<string>();
 
@@ -181,6 +208,20 @@ export async function startStoryBackend(env: NodeJS.ProcessEnv = process.env): P
       if (searchParams.get('down') === 'false') restored.add(session);
       else restored.delete(session);
       sendJson(response, 200, { session, down: !restored.has(session) });
+      return;
+    }
+    if (pathname === DATA_PATH) {
+      const persona = findPersona(searchParams.get('user'));
+      if (persona?.outage && !restored.has(searchParams.get('session') ?? '')) {
+        sendJson(response, 503, {
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'The data endpoint is down for this story session.',
+          },
+        });
+        return;
+      }
+      dataEndpoint(request, response, (error) => answerFailure(response, error));
       return;
     }
     if (pathname === TOKEN_PATH) {

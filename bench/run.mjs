@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm bench`: builds the packages, runs every section in its own process
 // (one after the other, so they do not compete for the CPU), prints one table
-// and writes bench/results.json. Sections: bytes, tokens, server, cache, validation,
+// and writes bench/results.json. Sections: bytes, tokens, server, cache, data, validation,
 // render, tabs; name some to run only those (`pnpm bench bytes server`), and pass
 // --no-build to measure the dist/ already there.
 import { spawnSync } from 'node:child_process';
@@ -12,7 +12,7 @@ import { ensurePrerequisites } from '../scripts/prerequisites.mjs';
 import { root } from '../scripts/workspace.mjs';
 import { rows, table } from './lib/report.mjs';
 
-const ALL = ['bytes', 'tokens', 'server', 'cache', 'validation', 'render', 'tabs'];
+const ALL = ['bytes', 'tokens', 'server', 'cache', 'data', 'validation', 'render', 'tabs'];
 const args = process.argv.slice(2);
 const skipBuild = args.includes('--no-build');
 const asked = args.filter((arg) => arg !== '--no-build');

@@ -51,7 +51,7 @@ describe('README snippets', () => {
     expect(holdsLines(source, ['export const GET = tokens.handler;'])).toBe(false);
   });
 
-  it('shows the type-checked Express backend, Next.js route handler, Hono, Bun and Deno in the server README', () => {
+  it('shows the type-checked Express backend, Next.js route handler, Hono, Bun, Deno and the metric-data endpoint in the server README', () => {
     const blocks = codeBlocks(read('packages/server/README.md'));
     for (const file of [
       'express.ts',
@@ -61,6 +61,7 @@ describe('README snippets', () => {
       'deno.ts',
       'token-reuse-redis.ts',
       'errors.ts',
+      'metric-data.ts',
     ]) {
       expect(blocks).toContain(read(`packages/server/examples/${file}`).trim());
     }

@@ -11,7 +11,7 @@ const times = (value) => `${fixed(value, 2)}×`;
 
 export function rows(results) {
   const out = [];
-  const { bytes, tokens, server, cache, validation, render, tabs } = results;
+  const { bytes, tokens, server, cache, data, validation, render, tabs } = results;
 
   if (bytes) {
     for (const kind of ['min', 'gzip', 'brotli']) {
@@ -152,6 +152,22 @@ export function rows(results) {
       `${withReuse.holderFailed} of ${withReuse.holderRequests}`,
       `${withoutReuse.holderFailed} of ${withoutReuse.holderRequests} without reuse`,
       `all users: ${withReuse.failed} vs ${withoutReuse.failed} failed`,
+    ]);
+  }
+  if (data) {
+    out.push([
+      'data',
+      `${data.instances} instances, ${data.users} users × ${data.queries / data.users} queries: DataBrain calls`,
+      `${data.upstreamCalls} for ${data.queries} queries`,
+      `ideal ${data.idealUpstreamCalls}, ${data.withoutSharingUpstreamCalls} without sharing`,
+      times(data.upstreamCalls / data.idealUpstreamCalls),
+    ]);
+    out.push([
+      'data',
+      'handler ms per query',
+      `p50 ${fixed(data.p50Ms, 2)}, p99 ${fixed(data.p99Ms, 2)}`,
+      data.failed > 0 ? `${data.failed} failed` : 'none failed',
+      '',
     ]);
   }
   if (tabs) {

@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Runs one benchmark section in this process and writes its result as JSON:
-//   node section.mjs <bytes|tokens|server|validation|render|tabs> <out.json>
+//   node section.mjs <bytes|tokens|server|cache|data|validation|render|tabs> <out.json>
 import { writeFile } from 'node:fs/promises';
 
-const SECTIONS = ['bytes', 'tokens', 'server', 'cache', 'validation', 'render', 'tabs'];
+const SECTIONS = ['bytes', 'tokens', 'server', 'cache', 'data', 'validation', 'render', 'tabs'];
 const [name, out] = process.argv.slice(2);
 if (!SECTIONS.includes(name) || !out) {
   console.error(`usage: section.mjs <${SECTIONS.join('|')}> <out.json>`);

@@ -1,6 +1,10 @@
 // @ts-check
 import { fileURLToPath } from 'node:url';
-import { createDatabrainClient, createGuestTokenHandler } from '@databrain-embed/server';
+import {
+  createDatabrainClient,
+  createGuestTokenHandler,
+  createMetricDataHandler,
+} from '@databrain-embed/server';
 import { toNodeHandler } from '@databrain-embed/server/node';
 import express from 'express';
 import { connectDatabrain } from './databrain.js';
@@ -9,8 +13,10 @@ import { readTenant, TENANTS, tenantCookie } from './session.js';
 const databrain = await connectDatabrain();
 const tokenLifetimeMs = Number(process.env.TOKEN_LIFETIME_SECONDS ?? 1800) * 1000;
 
+const client = createDatabrainClient({ apiKey: databrain.apiKey, baseUrl: databrain.apiUrl });
+
 const handler = createGuestTokenHandler({
-  client: createDatabrainClient({ apiKey: databrain.apiKey, baseUrl: databrain.apiUrl }),
+  client,
   dataAppName: databrain.dataAppName,
   expiresIn: tokenLifetimeMs,
   authorize: (request) => {
@@ -21,8 +27,22 @@ const handler = createGuestTokenHandler({
     console.error(`Token request failed: ${error instanceof Error ? error.message : error}`),
 });
 
+// The header's KPI: the browser names the metric, the session decides whose rows it sees.
+const dataHandler = createMetricDataHandler({
+  client,
+  embedId: process.env.DATABRAIN_KPI_EMBED ?? 'sales-overview',
+  authorize: (request) => {
+    const tenant = readTenant(request.headers.get('cookie'));
+    return tenant ? { clientId: tenant } : null;
+  },
+  onError: (error) =>
+    console.error(`Metric data request failed: ${error instanceof Error ? error.message : error}`),
+});
+
 const app = express();
 app.post('/api/databrain/token', toNodeHandler(handler));
+// Mounted without a body parser: the handler reads its own JSON body.
+app.post('/api/databrain/data', toNodeHandler(dataHandler));
 app.get('/api/session', (request, response) => {
   response.json({
     tenant: readTenant(request.headers.cookie),

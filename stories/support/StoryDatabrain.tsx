@@ -1,7 +1,7 @@
 import { DatabrainProvider, type DatabrainProviderProps } from '@databrain-embed/react';
 import type { ReactElement, ReactNode } from 'react';
 import type { PersonaName } from '../../.storybook/personas.ts';
-import { TOKEN_PATH } from '../../.storybook/routes.ts';
+import { DATA_PATH, TOKEN_PATH } from '../../.storybook/routes.ts';
 import { loadStoryElements } from './loadStoryElements.ts';
 
 /**
@@ -14,6 +14,17 @@ export function tokenEndpointFor(user: PersonaName | 'nobody', session?: string)
   const query = new URLSearchParams({ user });
   if (session) query.set('session', session);
   return `${TOKEN_PATH}?${query.toString()}`;
+}
+
+/**
+ * The story backend's metric-data endpoint for a persona, for the provider's
+ * `dataEndpoint`: as with tokens, the browser names the user only and the
+ * server decides the tenant and the security filters.
+ */
+export function dataEndpointFor(user: PersonaName | 'nobody', session?: string): string {
+  const query = new URLSearchParams({ user });
+  if (session) query.set('session', session);
+  return `${DATA_PATH}?${query.toString()}`;
 }
 
 /** Asks the token endpoint for a token as the provider's `tokenEndpoint` does: POST, same-origin cookies. */

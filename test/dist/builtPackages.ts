@@ -63,6 +63,11 @@ export const ENTRIES = [
     cjs: 'packages/react/dist/index.cjs',
   },
   {
+    specifier: '@databrain-embed/react/data',
+    esm: 'packages/react/dist/data.mjs',
+    cjs: 'packages/react/dist/data.cjs',
+  },
+  {
     specifier: '@databrain-embed/react/testing',
     esm: 'packages/react/dist/testing.mjs',
     cjs: 'packages/react/dist/testing.cjs',

@@ -8,16 +8,32 @@ const read = (file: string): string => readFileSync(join(root, 'packages', 'reac
 describe('the built @databrain-embed/react', () => {
   beforeAll(assertBuilt);
 
-  it.each(['index.mjs', 'index.cjs'])('%s starts with the use client directive', (file) => {
-    expect(read(file)).toMatch(/^["']use client["'];/);
-  });
+  it.each(['index.mjs', 'index.cjs', 'data.mjs', 'data.cjs'])(
+    '%s starts with the use client directive',
+    (file) => {
+      expect(read(file)).toMatch(/^["']use client["'];/);
+    },
+  );
 
-  it.each(['index.mjs', 'index.cjs'])('%s neither imports nor requires zod', (file) => {
-    const code = read(file);
-    expect(code).not.toMatch(/from\s*["']zod/);
-    expect(code).not.toMatch(/require\(\s*["']zod/);
-    expect(code).not.toMatch(/import\(\s*["']zod/);
-  });
+  it.each(['index.mjs', 'index.cjs'])(
+    '%s and the chunks it loads never load swr, which only the data entry does',
+    (file) => {
+      const code = read(file);
+      const chunks = [...code.matchAll(/["']\.\/([^"']+\.[mc]?js)["']/g)].map((match) => match[1] as string);
+      for (const text of [code, ...chunks.map(read)]) expect(text).not.toMatch(/["']swr["']/);
+      expect(read(file.replace('index', 'data'))).toMatch(/["']swr["']/);
+    },
+  );
+
+  it.each(['index.mjs', 'index.cjs', 'data.mjs', 'data.cjs'])(
+    '%s neither imports nor requires zod',
+    (file) => {
+      const code = read(file);
+      expect(code).not.toMatch(/from\s*["']zod/);
+      expect(code).not.toMatch(/require\(\s*["']zod/);
+      expect(code).not.toMatch(/import\(\s*["']zod/);
+    },
+  );
 
   it.each(['index.mjs', 'index.cjs'])('%s loads only the zod-free entries of core', (file) => {
     const specifiers = [...read(file).matchAll(/["'](@databrain-embed\/core[^"']*)["']/g)].map(

@@ -6,7 +6,7 @@ import {
   type RunningEmulator,
   startEmulator,
 } from '@databrain-embed/emulator';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import {
   expectCancelledWhenPageCloses,
@@ -21,6 +21,23 @@ import { type RunningApp, startApp } from './startApp.ts';
 import { launchChromium, openApp } from './watchPage.ts';
 
 const READY = /Analytics example on (http:\/\/127\.0\.0\.1:\d+)/;
+const DATA_PATH = '/api/databrain/data';
+
+/** The header's KPI, computed in the page from the signed-in tenant's rows (`useMetricData`). */
+async function expectKpi(page: Page, value: string): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page
+          .getByTestId('kpi-value')
+          .textContent({ timeout: 1_000 })
+          .catch(() => null),
+      {
+        timeout: 20_000,
+      },
+    )
+    .toBe(value);
+}
 
 let folder: string;
 let emulator: RunningEmulator;
@@ -45,18 +62,27 @@ function startServer(env: Record<string, string>): Promise<RunningApp> {
 }
 
 describe('examples/vite-express, installed from the packed packages', () => {
-  it("shows the signed-in tenant's claims and rows, follows a tenant switch and refreshes its token in place", async () => {
+  it("shows the signed-in tenant's claims, rows and header KPI, follows a tenant switch and refreshes its token in place", async () => {
     const app = await startServer({ DATABRAIN_EMULATOR_URL: emulator.url, TOKEN_LIFETIME_SECONDS: '6' });
     try {
       const { page, context, problems } = await openApp(browser, app.url, 'acme');
+      // What the page asks the metric-data endpoint: the metric only, never a tenant.
+      const dataRequests: unknown[] = [];
+      page.on('request', (request) => {
+        if (new URL(request.url()).pathname === DATA_PATH) dataRequests.push(request.postDataJSON());
+      });
       await page.goto(app.url);
       const first = await expectTenantShown(page, emulator, 'acme');
+      await expectKpi(page, '5,530');
 
       // A 6 s token is replaced before it expires, on the same element.
       await expectRefreshedInPlace(page, emulator, first);
 
       await expectSwitchedTo(page, emulator, 'globex');
+      await expectKpi(page, '5,160');
 
+      expect(dataRequests.length).toBeGreaterThan(0);
+      for (const body of dataRequests) expect(body).toEqual({ metricId: 'total-revenue' });
       expect(problems).toEqual([]);
       await context.close();
     } finally {
@@ -92,6 +118,8 @@ describe('examples/vite-express, installed from the packed packages', () => {
         tenant: 'acme',
         plainUrl: withoutPlugin.url,
       });
+      // The headless KPI asks the same DataBrain for the same tenant.
+      await expectKpi(page, '5,530');
       await context.close();
     } finally {
       await app.stop();

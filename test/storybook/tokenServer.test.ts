@@ -117,6 +117,42 @@ describe('the story backend in emulator mode', () => {
     expect((await post(`${url}/api/databrain/token?user=acme-outage&session=s2`)).status).toBe(503);
   });
 
+  it("answers a persona's metric rows, its token's filters applied over the browser's", async () => {
+    const { url } = await serve({});
+    const response = await fetch(`${url}/api/databrain/data?user=globex-na-manager`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        metricId: 'total-revenue',
+        clientId: 'acme',
+        filters: { region: 'EMEA', product: 'Reports' },
+      }),
+    });
+    expect(response.status).toBe(200);
+    const { rows } = (await response.json()) as {
+      rows: { tenant: string; region: string; product: string }[];
+    };
+    expect(rows.map((row) => `${row.tenant}/${row.region}/${row.product}`)).toEqual(['globex/NA/Reports']);
+    const stranger = await fetch(`${url}/api/databrain/data?user=root`, {
+      method: 'POST',
+      body: JSON.stringify({ metricId: 'total-revenue' }),
+    });
+    expect(stranger.status).toBe(401);
+  });
+
+  it("keeps the outage persona's data endpoint down with its token endpoint, per session", async () => {
+    const { url } = await serve({});
+    const ask = (session: string) =>
+      fetch(`${url}/api/databrain/data?user=acme-outage&session=${session}`, {
+        method: 'POST',
+        body: JSON.stringify({ metricId: 'total-revenue' }),
+      });
+    expect((await ask('d1')).status).toBe(503);
+    expect((await post(`${url}/api/databrain/outage?session=d1&down=false`)).status).toBe(200);
+    expect((await ask('d1')).status).toBe(200);
+    expect((await ask('d2')).status).toBe(503);
+  });
+
   it('stays quiet when a tab closes while the slow persona waits for its token, and keeps serving', async () => {
     const { url, passedOn } = await serve({});
     const slow = `${url}/api/databrain/token?user=acme-slow`;

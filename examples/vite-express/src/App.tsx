@@ -1,5 +1,6 @@
 import { type ReactElement, useEffect, useState } from 'react';
-import { Analytics } from './Analytics.tsx';
+import { Analytics, AnalyticsProvider } from './Analytics.tsx';
+import { RevenueKpi } from './RevenueKpi.tsx';
 import type { Session } from './Session.ts';
 
 async function readSession(): Promise<Session> {
@@ -32,9 +33,12 @@ export function App(): ReactElement {
   }, []);
   if (session === null) return <p>Loading…</p>;
 
-  return (
+  const page = (
     <main style={{ fontFamily: 'system-ui, sans-serif', maxWidth: 960, margin: '24px auto' }}>
-      <h1>Analytics</h1>
+      <header style={{ display: 'flex', alignItems: 'baseline', justifyContent: 'space-between' }}>
+        <h1>Analytics</h1>
+        {session.tenant !== null && <RevenueKpi />}
+      </header>
       <fieldset>
         <legend>Signed in as</legend>
         {session.tenants.map((tenant) => (
@@ -48,7 +52,13 @@ export function App(): ReactElement {
           </button>
         ))}
       </fieldset>
-      {session.tenant === null ? <p>Pick a tenant to sign in.</p> : <Analytics userId={session.tenant} />}
+      {session.tenant === null ? <p>Pick a tenant to sign in.</p> : <Analytics />}
     </main>
+  );
+  // Signed in, the header's KPI and the embeds share one provider.
+  return session.tenant === null ? (
+    page
+  ) : (
+    <AnalyticsProvider userId={session.tenant}>{page}</AnalyticsProvider>
   );
 }

@@ -22,7 +22,23 @@ describe('DATABRAIN_ENDPOINTS', () => {
       apiTokens: '/api/v2/data-app/api-tokens',
       apiTokensLegacy: '/api/v2/dataApp/api-tokens',
       dataApps: '/api/v2/data-app',
+      metricQuery: '/api/v2/data-app/query',
+      metricList: '/api/v2/data-app/metrics',
+      embedList: '/api/v2/data-app/embeds',
+      embedCreate: '/api/v2/data-app/embeds',
     });
+  });
+
+  it('uses the kebab-case data-app paths, never the deprecated camelCase ones, for the data endpoints', () => {
+    for (const endpoint of ['metricQuery', 'metricList', 'embedList', 'embedCreate'] as const) {
+      expect(DATABRAIN_ENDPOINTS[endpoint]).toMatch(/^\/api\/v2\/data-app\//);
+    }
+  });
+
+  it('tells the two embed endpoints on one path apart by method', () => {
+    expect(DATABRAIN_ENDPOINT_TABLE.embedList.path).toBe(DATABRAIN_ENDPOINT_TABLE.embedCreate.path);
+    expect(DATABRAIN_ENDPOINT_TABLE.embedList.method).toBe('GET');
+    expect(DATABRAIN_ENDPOINT_TABLE.embedCreate.method).toBe('POST');
   });
 });
 
@@ -48,6 +64,10 @@ describe('DATABRAIN_ENDPOINT_TABLE', () => {
       apiTokens: 'unsafe',
       apiTokensLegacy: 'unsafe',
       dataApps: 'idempotent',
+      metricQuery: 'idempotent',
+      metricList: 'idempotent',
+      embedList: 'idempotent',
+      embedCreate: 'unsafe',
     });
     expect(DATABRAIN_ENDPOINT_TABLE.dataApps.method).toBe('GET');
   });
@@ -119,6 +139,39 @@ describe('DOCUMENTED_ERRORS', () => {
     expect(DOCUMENTED_ERRORS.apiTokensLegacy).toEqual(apiTokens);
     expect(DOCUMENTED_ERRORS.dataApps).toEqual({ AUTHENTICATION_ERROR: 400, INTERNAL_SERVER_ERROR: 500 });
   });
+
+  it("keeps the data endpoints' codes, with the statuses chosen where the pages give only a summary", () => {
+    expect(DOCUMENTED_ERRORS.metricQuery).toEqual({
+      INVALID_REQUEST_BODY: 400,
+      INVALID_DATA_APP_API_KEY: 400,
+      INVALID_EMBED_ID: 400,
+      EMBED_PARAM_ERROR: 400,
+      INVALID_METRIC_ID: 400,
+      DATASOURCE_NAME_ERROR: 400,
+      INTERNAL_SERVER_ERROR: 500,
+    });
+    expect(DOCUMENTED_ERRORS.metricList).toEqual({
+      INVALID_REQUEST_BODY: 400,
+      INVALID_DATA_APP_API_KEY: 401,
+      EMBED_PARAM_ERROR: 404,
+      INTERNAL_SERVER_ERROR: 500,
+    });
+    expect(DOCUMENTED_ERRORS.embedList).toEqual({
+      INVALID_REQUEST_BODY: 400,
+      INVALID_DATA_APP_API_KEY: 400,
+      INTERNAL_SERVER_ERROR: 500,
+    });
+    expect(DOCUMENTED_ERRORS.embedCreate).toEqual({
+      INVALID_REQUEST_BODY: 400,
+      INVALID_DATA_APP_API_KEY: 400,
+      INVALID_WORKSPACE_NAME: 404,
+      INVALID_DASHBOARD_ID: 404,
+      INVALID_METRIC_ID: 404,
+      INVALID_DATAMART: 400,
+      DATAMART_TABLE_NOT_FOUND: 400,
+      INTERNAL_SERVER_ERROR: 500,
+    });
+  });
 });
 
 describe('documentedStatus', () => {
@@ -137,7 +190,7 @@ describe('documentedStatus', () => {
 });
 
 describe('CREDENTIALS', () => {
-  it('uses the data-app API key for guest tokens and the service token for admin endpoints', () => {
+  it('uses the data-app API key for guest tokens and data, the service token for admin endpoints', () => {
     expect(CREDENTIALS).toEqual({
       guestToken: 'dataAppApiKey',
       workspace: 'serviceToken',
@@ -145,6 +198,10 @@ describe('CREDENTIALS', () => {
       apiTokens: 'serviceToken',
       apiTokensLegacy: 'serviceToken',
       dataApps: 'serviceToken',
+      metricQuery: 'dataAppApiKey',
+      metricList: 'dataAppApiKey',
+      embedList: 'dataAppApiKey',
+      embedCreate: 'dataAppApiKey',
     });
   });
 });

@@ -62,6 +62,45 @@ const dataAppListErrors = {
   INTERNAL_SERVER_ERROR: 500,
 } as const;
 
+// The data-app data endpoints below are called with the data app's API key.
+// Where a page lists an error only by its description, the code is the one
+// DataBrain uses for that description on its other data-app pages; where it
+// gives a status only in its summary table, that status. See the core README
+// ("Choices where the public docs are unclear") and docs/databrain-data-api.md.
+const metricQueryErrors = {
+  INVALID_REQUEST_BODY: 400,
+  INVALID_DATA_APP_API_KEY: 400,
+  INVALID_EMBED_ID: 400,
+  EMBED_PARAM_ERROR: 400,
+  INVALID_METRIC_ID: 400,
+  DATASOURCE_NAME_ERROR: 400,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+const metricListErrors = {
+  INVALID_REQUEST_BODY: 400,
+  INVALID_DATA_APP_API_KEY: 401,
+  EMBED_PARAM_ERROR: 404,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+const embedListErrors = {
+  INVALID_REQUEST_BODY: 400,
+  INVALID_DATA_APP_API_KEY: 400,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
+const embedCreateErrors = {
+  INVALID_REQUEST_BODY: 400,
+  INVALID_DATA_APP_API_KEY: 400,
+  INVALID_WORKSPACE_NAME: 404,
+  INVALID_DASHBOARD_ID: 404,
+  INVALID_METRIC_ID: 404,
+  INVALID_DATAMART: 400,
+  DATAMART_TABLE_NOT_FOUND: 400,
+  INTERNAL_SERVER_ERROR: 500,
+} as const;
+
 /**
  * A credential DataBrain accepts: an organization-wide service token, or an
  * API key scoped to one data app.
@@ -127,9 +166,18 @@ export interface DatabrainEndpointFacts {
  *   authentication sections.
  * - API tokens (both paths) and the data-app list: the service token, which
  *   DataBrain documents explicitly (a data-app API key is rejected).
+ * - The data-app data endpoints (`metricQuery`, `metricList`, `embedList`,
+ *   `embedCreate`): the data app's API key, as their pages state.
  *
  * `apiTokensLegacy` is the camelCase alias DataBrain still documents but marks
- * as deprecated; prefer `apiTokens`.
+ * as deprecated; prefer `apiTokens`. The data endpoints are listed by their
+ * kebab-case paths only: their deprecated camelCase forms (`/api/v2/dataApp/…`)
+ * differ in method and body too (a POST with a body where the new form is a
+ * GET with a query), so they are not aliases this client could send instead.
+ *
+ * Retry: reading a metric's rows, the metric list and the embed list are
+ * `idempotent` (the query is a POST, but it creates nothing); creating an
+ * embed is `unsafe`.
  *
  * @example
  * ```ts
@@ -181,6 +229,34 @@ export const DATABRAIN_ENDPOINT_TABLE: {
     readonly errors: typeof dataAppListErrors;
     readonly retry: 'idempotent';
   };
+  readonly metricQuery: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/data-app/query';
+    readonly credential: 'dataAppApiKey';
+    readonly errors: typeof metricQueryErrors;
+    readonly retry: 'idempotent';
+  };
+  readonly metricList: {
+    readonly method: 'GET';
+    readonly path: '/api/v2/data-app/metrics';
+    readonly credential: 'dataAppApiKey';
+    readonly errors: typeof metricListErrors;
+    readonly retry: 'idempotent';
+  };
+  readonly embedList: {
+    readonly method: 'GET';
+    readonly path: '/api/v2/data-app/embeds';
+    readonly credential: 'dataAppApiKey';
+    readonly errors: typeof embedListErrors;
+    readonly retry: 'idempotent';
+  };
+  readonly embedCreate: {
+    readonly method: 'POST';
+    readonly path: '/api/v2/data-app/embeds';
+    readonly credential: 'dataAppApiKey';
+    readonly errors: typeof embedCreateErrors;
+    readonly retry: 'unsafe';
+  };
 } = {
   // A repeat mints just another token.
   guestToken: {
@@ -225,6 +301,36 @@ export const DATABRAIN_ENDPOINT_TABLE: {
     errors: dataAppListErrors,
     retry: 'idempotent',
   },
+  // A POST that reads: a repeat runs the same query again.
+  metricQuery: {
+    method: 'POST',
+    path: '/api/v2/data-app/query',
+    credential: 'dataAppApiKey',
+    errors: metricQueryErrors,
+    retry: 'idempotent',
+  },
+  metricList: {
+    method: 'GET',
+    path: '/api/v2/data-app/metrics',
+    credential: 'dataAppApiKey',
+    errors: metricListErrors,
+    retry: 'idempotent',
+  },
+  embedList: {
+    method: 'GET',
+    path: '/api/v2/data-app/embeds',
+    credential: 'dataAppApiKey',
+    errors: embedListErrors,
+    retry: 'idempotent',
+  },
+  // A repeat after DataBrain acted would create a second embed.
+  embedCreate: {
+    method: 'POST',
+    path: '/api/v2/data-app/embeds',
+    credential: 'dataAppApiKey',
+    errors: embedCreateErrors,
+    retry: 'unsafe',
+  },
 };
 
 /**
@@ -244,6 +350,10 @@ export const DATABRAIN_ENDPOINTS: {
   readonly apiTokens: '/api/v2/data-app/api-tokens';
   readonly apiTokensLegacy: '/api/v2/dataApp/api-tokens';
   readonly dataApps: '/api/v2/data-app';
+  readonly metricQuery: '/api/v2/data-app/query';
+  readonly metricList: '/api/v2/data-app/metrics';
+  readonly embedList: '/api/v2/data-app/embeds';
+  readonly embedCreate: '/api/v2/data-app/embeds';
 } = {
   guestToken: DATABRAIN_ENDPOINT_TABLE.guestToken.path,
   workspace: DATABRAIN_ENDPOINT_TABLE.workspace.path,
@@ -251,6 +361,10 @@ export const DATABRAIN_ENDPOINTS: {
   apiTokens: DATABRAIN_ENDPOINT_TABLE.apiTokens.path,
   apiTokensLegacy: DATABRAIN_ENDPOINT_TABLE.apiTokensLegacy.path,
   dataApps: DATABRAIN_ENDPOINT_TABLE.dataApps.path,
+  metricQuery: DATABRAIN_ENDPOINT_TABLE.metricQuery.path,
+  metricList: DATABRAIN_ENDPOINT_TABLE.metricList.path,
+  embedList: DATABRAIN_ENDPOINT_TABLE.embedList.path,
+  embedCreate: DATABRAIN_ENDPOINT_TABLE.embedCreate.path,
 };
 
 /**
@@ -285,6 +399,10 @@ export const DOCUMENTED_ERRORS: {
   readonly apiTokens: typeof apiTokenErrors;
   readonly apiTokensLegacy: typeof apiTokenErrors;
   readonly dataApps: typeof dataAppListErrors;
+  readonly metricQuery: typeof metricQueryErrors;
+  readonly metricList: typeof metricListErrors;
+  readonly embedList: typeof embedListErrors;
+  readonly embedCreate: typeof embedCreateErrors;
 } = {
   guestToken: DATABRAIN_ENDPOINT_TABLE.guestToken.errors,
   workspace: DATABRAIN_ENDPOINT_TABLE.workspace.errors,
@@ -292,6 +410,10 @@ export const DOCUMENTED_ERRORS: {
   apiTokens: DATABRAIN_ENDPOINT_TABLE.apiTokens.errors,
   apiTokensLegacy: DATABRAIN_ENDPOINT_TABLE.apiTokensLegacy.errors,
   dataApps: DATABRAIN_ENDPOINT_TABLE.dataApps.errors,
+  metricQuery: DATABRAIN_ENDPOINT_TABLE.metricQuery.errors,
+  metricList: DATABRAIN_ENDPOINT_TABLE.metricList.errors,
+  embedList: DATABRAIN_ENDPOINT_TABLE.embedList.errors,
+  embedCreate: DATABRAIN_ENDPOINT_TABLE.embedCreate.errors,
 };
 
 /**
@@ -328,6 +450,10 @@ export const CREDENTIALS: {
   readonly apiTokens: 'serviceToken';
   readonly apiTokensLegacy: 'serviceToken';
   readonly dataApps: 'serviceToken';
+  readonly metricQuery: 'dataAppApiKey';
+  readonly metricList: 'dataAppApiKey';
+  readonly embedList: 'dataAppApiKey';
+  readonly embedCreate: 'dataAppApiKey';
 } = {
   guestToken: DATABRAIN_ENDPOINT_TABLE.guestToken.credential,
   workspace: DATABRAIN_ENDPOINT_TABLE.workspace.credential,
@@ -335,4 +461,8 @@ export const CREDENTIALS: {
   apiTokens: DATABRAIN_ENDPOINT_TABLE.apiTokens.credential,
   apiTokensLegacy: DATABRAIN_ENDPOINT_TABLE.apiTokensLegacy.credential,
   dataApps: DATABRAIN_ENDPOINT_TABLE.dataApps.credential,
+  metricQuery: DATABRAIN_ENDPOINT_TABLE.metricQuery.credential,
+  metricList: DATABRAIN_ENDPOINT_TABLE.metricList.credential,
+  embedList: DATABRAIN_ENDPOINT_TABLE.embedList.credential,
+  embedCreate: DATABRAIN_ENDPOINT_TABLE.embedCreate.credential,
 };

@@ -44,6 +44,8 @@ export const DATABRAIN_API_ERROR_CODES = [
   'INVALID_METRIC_ID',
   'INVALID_DATAMART',
   'DATAMART_TABLE_NOT_FOUND',
+  'INVALID_EMBED_ID',
+  'EMBED_PARAM_ERROR',
 ] as const;
 
 /**
@@ -121,6 +123,10 @@ export type DatabrainClientErrorCode = (typeof DATABRAIN_CLIENT_ERROR_CODES)[num
  * - `ELEMENTS_LOAD`: the module defining the DataBrain elements failed to load.
  * - `ELEMENTS_UNDEFINED`: it loaded but left `dbn-dashboard` or `dbn-metric` undefined.
  * - `NO_PROVIDER`: a hook or component was used outside `<DatabrainProvider>`.
+ * - `NO_DATA_ENDPOINT`: `useMetricData` was used under a provider without `dataEndpoint`.
+ * - `DATA_UNREACHABLE`: the metric-data endpoint could not be reached.
+ * - `DATA_HTTP`: the metric-data endpoint answered with an HTTP error status.
+ * - `DATA_SHAPE`: its answer is not JSON, or not `{ rows, columns, … }` (the message names the field).
  *
  * @example
  * ```ts
@@ -138,6 +144,10 @@ export const DATABRAIN_REACT_ERROR_CODES = [
   'ELEMENTS_LOAD',
   'ELEMENTS_UNDEFINED',
   'NO_PROVIDER',
+  'NO_DATA_ENDPOINT',
+  'DATA_UNREACHABLE',
+  'DATA_HTTP',
+  'DATA_SHAPE',
 ] as const;
 
 /**

@@ -63,6 +63,22 @@ export type {
   MetricId,
 } from './embedCatalog.ts';
 export {
+  buildCreateEmbedRequest,
+  type CreateEmbedRequest,
+  type CreateEmbedResponse,
+  createEmbedRequestSchema,
+  createEmbedResponseSchema,
+  type EmbedAccessSettings,
+  METRIC_CREATION_MODES,
+} from './embedCreate.ts';
+export {
+  buildEmbedListQuery,
+  type EmbedListQuery,
+  type EmbedListResponse,
+  type EmbedSummary,
+  embedListResponseSchema,
+} from './embedList.ts';
+export {
   CREDENTIALS,
   DATABRAIN_CLOUD_URL,
   DATABRAIN_ENDPOINT_TABLE,
@@ -112,6 +128,27 @@ export {
   guestTokenParamsSchema,
   guestTokenRequestSchema,
 } from './guestTokenSchema.ts';
+export type { MetricData, MetricDataRequest } from './metricData.ts';
+export {
+  buildMetricListQuery,
+  type EmbedMetric,
+  type MetricListQuery,
+  type MetricListResponse,
+  metricListResponseSchema,
+} from './metricList.ts';
+export {
+  buildMetricQueryRequest,
+  type MetricColumn,
+  type MetricQueryFilters,
+  type MetricQueryFilterValue,
+  type MetricQueryRequest,
+  type MetricQueryResponse,
+  type MetricRow,
+  metricQueryFiltersSchema,
+  metricQueryRequestSchema,
+  metricQueryResponseSchema,
+  parseMetricQueryResponse,
+} from './metricQuery.ts';
 export { parseGuestTokenRequest } from './parseGuestTokenRequest.ts';
 export {
   type GuestTokenPermissions,

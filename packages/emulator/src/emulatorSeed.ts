@@ -13,16 +13,43 @@
 export type EmulatorRow = Readonly<Record<string, string | number | boolean | null>>;
 
 /**
+ * A metric of an embed, as the data endpoints serve it
+ * (`POST /api/v2/data-app/query`, `GET /api/v2/data-app/metrics`). Its rows
+ * are its embed's `rows` unless given, else the sample table; a query sees
+ * only the rows of its `clientId`'s tenant (the seed's `tenantColumn`),
+ * narrowed by its filters.
+ *
+ * @example
+ * ```ts
+ * import type { EmulatorMetric } from '@databrain-embed/emulator';
+ * const metric: EmulatorMetric = {
+ *   metricId: 'orders',
+ *   name: 'Orders',
+ *   rows: [{ tenant: 'acme', orders: 12 }, { tenant: 'globex', orders: 7 }],
+ * };
+ * ```
+ */
+export interface EmulatorMetric {
+  readonly metricId: string;
+  readonly name: string;
+  /** Default: the embed's `rows`, else `SAMPLE_ROWS`. */
+  readonly rows?: readonly EmulatorRow[];
+}
+
+/**
  * One embed of a data app: what the front end names in `dashboard-id` /
  * `metric-id`. With `rows`, its preview serves those rows and their columns
  * (limited to the token's tenant through the seed's `tenantColumn`, then by
- * its filters) instead of the built-in sample table.
+ * its filters) instead of the built-in sample table. Its `metrics` are what
+ * the data endpoints serve for it; left out, a dashboard embed has none and a
+ * metric embed has one, named after the embed (`metricId` = `embedId`).
  *
  * @example
  * ```ts
  * import type { EmulatorEmbed } from '@databrain-embed/emulator';
  * const embed: EmulatorEmbed = { embedId: 'orders', type: 'dashboard', name: 'Orders',
- *   rows: [{ tenant: 'acme', status: 'shipped', total: 129.5, placedAt: '2024-03-02' }] };
+ *   rows: [{ tenant: 'acme', status: 'shipped', total: 129.5, placedAt: '2024-03-02' }],
+ *   metrics: [{ metricId: 'orders-total', name: 'Orders total' }] };
  * ```
  */
 export interface EmulatorEmbed {
@@ -31,6 +58,7 @@ export interface EmulatorEmbed {
   readonly name: string;
   /** The team's own rows for this embed; without them the preview shows `SAMPLE_ROWS`. */
   readonly rows?: readonly EmulatorRow[];
+  readonly metrics?: readonly EmulatorMetric[];
 }
 
 /**
@@ -151,8 +179,21 @@ export const DEFAULT_EMULATOR_SEED: EmulatorSeed = {
       name: EMULATOR_DATA_APP,
       apiKeys: [EMULATOR_API_KEY],
       embeds: [
-        { embedId: 'sales-overview', type: 'dashboard', name: 'Sales overview' },
-        { embedId: 'customer-health', type: 'dashboard', name: 'Customer health' },
+        {
+          embedId: 'sales-overview',
+          type: 'dashboard',
+          name: 'Sales overview',
+          metrics: [
+            { metricId: 'total-revenue', name: 'Total revenue' },
+            { metricId: 'revenue-by-region', name: 'Revenue by region' },
+          ],
+        },
+        {
+          embedId: 'customer-health',
+          type: 'dashboard',
+          name: 'Customer health',
+          metrics: [{ metricId: 'active-customers', name: 'Active customers' }],
+        },
         { embedId: 'revenue', type: 'metric', name: 'Revenue' },
         { embedId: 'active-users', type: 'metric', name: 'Active users' },
       ],

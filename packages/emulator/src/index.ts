@@ -19,6 +19,7 @@ export {
   EMULATOR_SERVICE_TOKEN,
   type EmulatorDataApp,
   type EmulatorEmbed,
+  type EmulatorMetric,
   type EmulatorRow,
   type EmulatorSeed,
   type EmulatorSeedInput,

@@ -100,6 +100,37 @@ describe('loadEmulatorConfig', () => {
       { name: 'a', apiKeys: [], embeds: [{ embedId: 'e', type: 'metric', name: 'e' }] },
     ]);
   });
+
+  it("reads an embed's metrics with their own rows, and names every malformed row value", async () => {
+    const metrics = [{ metricId: 'orders', rows: [{ tenant: 'acme', orders: 3, open: true, note: null }] }];
+    const valid = await configFile(
+      JSON.stringify({
+        seed: { dataApps: [{ name: 'a', embeds: [{ embedId: 'e', type: 'dashboard', metrics }] }] },
+      }),
+    );
+    expect((await loadEmulatorConfig(valid)).seed?.dataApps?.[0]?.embeds[0]?.metrics).toEqual([
+      { metricId: 'orders', name: 'orders', rows: [{ tenant: 'acme', orders: 3, open: true, note: null }] },
+    ]);
+    const invalid = await configFile(
+      JSON.stringify({
+        seed: {
+          dataApps: [
+            {
+              name: 'a',
+              embeds: [{ embedId: 'e', type: 'dashboard', metrics: [{ rows: [{ at: { day: 1 } }, 3] }] }],
+            },
+          ],
+        },
+      }),
+    );
+    const error = await loadEmulatorConfig(invalid).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(DatabrainValidationError);
+    expect((error as DatabrainValidationError).issues.map((issue) => issue.path)).toEqual([
+      'seed.dataApps[0].embeds[0].metrics[0].metricId',
+      'seed.dataApps[0].embeds[0].metrics[0].rows[0].at',
+      'seed.dataApps[0].embeds[0].metrics[0].rows[1]',
+    ]);
+  });
 });
 
 describe('startEmulator seed options', () => {

@@ -5,6 +5,7 @@ import {
   DEFAULT_TENANT_COLUMN,
   type EmulatorDataApp,
   type EmulatorEmbed,
+  type EmulatorMetric,
   type EmulatorRow,
   type EmulatorSeedInput,
 } from './emulatorSeed.ts';
@@ -70,6 +71,20 @@ function columnIssues(rows: readonly EmulatorRow[]): Issue[] {
 
 const rowsSchema = z.array(rowSchema, { error: 'must be an array of rows (objects of column → value)' });
 
+const metricSchema = closedObject(
+  {
+    metricId: requiredText(),
+    name: z.string({ error: 'must be a string' }).exactOptional(),
+    rows: rowsSchema
+      .superRefine((rows, context) => {
+        for (const issue of columnIssues(rows)) context.addIssue({ code: 'custom', ...issue });
+      })
+      .exactOptional(),
+  },
+  'must be an object { metricId, name, rows }',
+  'key',
+).transform((metric): EmulatorMetric => ({ ...metric, name: metric.name ?? metric.metricId }));
+
 const embedSchema = closedObject(
   {
     embedId: requiredText(),
@@ -80,8 +95,9 @@ const embedSchema = closedObject(
         for (const issue of columnIssues(rows)) context.addIssue({ code: 'custom', ...issue });
       })
       .exactOptional(),
+    metrics: z.array(metricSchema, { error: 'must be an array' }).exactOptional(),
   },
-  'must be an object { embedId, type, name, rows }',
+  'must be an object { embedId, type, name, rows, metrics }',
   'key',
 ).transform((embed): EmulatorEmbed => ({ ...embed, name: embed.name ?? embed.embedId }));
 

@@ -6,12 +6,15 @@ import type { TokenSessionState } from './session/TokenSessionState.ts';
 
 /**
  * What a provider shares with the hooks and the element components: its
- * token session, the session's latest state, and a stable elements loader.
+ * token session, the session's latest state, a stable elements loader, and
+ * for `useMetricData` the metric-data endpoint and the user's `scope`.
  */
 export interface DatabrainContextValue {
   readonly session: TokenSession;
   readonly state: TokenSessionState;
   readonly loadElements: ElementsLoader;
+  readonly dataEndpoint: string | undefined;
+  readonly scope: string | undefined;
 }
 
 /** @internal Shared by the provider, the hooks and the components. */

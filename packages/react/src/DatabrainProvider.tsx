@@ -51,6 +51,12 @@ interface ProviderOptions {
   onTokenRefresh?: (token: ReceivedToken) => void;
   /** Called with every failure of the token source. */
   onError?: (error: DatabrainError) => void;
+  /**
+   * URL of the app's metric-data endpoint (`createMetricDataHandler` on the
+   * server), which `useMetricData` from `@databrain-embed/react/data` asks:
+   * `POST`, same-origin cookies.
+   */
+  dataEndpoint?: string;
 }
 
 /**
@@ -146,9 +152,10 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
     },
   );
 
+  const { dataEndpoint, scope } = props;
   const value = useMemo<DatabrainContextValue>(
-    () => ({ session: current, state, loadElements }),
-    [current, state, loadElements],
+    () => ({ session: current, state, loadElements, dataEndpoint, scope }),
+    [current, state, loadElements, dataEndpoint, scope],
   );
   return <DatabrainContext.Provider value={value}>{props.children}</DatabrainContext.Provider>;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as data from './data/index.ts';
 import * as react from './index.ts';
 
 describe('@databrain-embed/react public API', () => {
@@ -18,7 +19,11 @@ describe('@databrain-embed/react public API', () => {
     ]);
   });
 
+  it('keeps the data entry to the hook alone, so SWR loads only where it is imported', () => {
+    expect(Object.keys(data)).toEqual(['useMetricData']);
+  });
+
   it('exports no undefined value', () => {
-    for (const [name, value] of Object.entries(react)) expect(value, name).toBeDefined();
+    for (const [name, value] of Object.entries({ ...react, ...data })) expect(value, name).toBeDefined();
   });
 });

@@ -1,13 +1,22 @@
 import type {
   ApiTokenRequest,
   ApiTokenResponse,
+  CreateEmbedRequest,
+  CreateEmbedResponse,
   DatasourceRequest,
   DatasourceResponse,
   EmbedCatalog,
+  EmbedListQuery,
+  EmbedListResponse,
   GuestTokenInput,
   ListDataAppsQuery,
   ListDataAppsResponse,
   LooseCatalog,
+  MetricListQuery,
+  MetricListResponse,
+  MetricQueryRequest,
+  MetricQueryResponse,
+  MetricRow,
   WorkspaceRequest,
   WorkspaceResponse,
 } from '@databrain-embed/core';
@@ -95,4 +104,25 @@ export interface DatabrainClient {
   createApiToken(input: ApiTokenRequest, options?: DatabrainCallOptions): Promise<ApiTokenResponse>;
   /** Lists the organization's data apps (service token). Retried like guest tokens. */
   listDataApps(query?: ListDataAppsQuery, options?: DatabrainCallOptions): Promise<ListDataAppsResponse>;
+  /**
+   * Runs one metric of an embed for one tenant and returns its rows (data-app
+   * API key). `Row` types a row; each is checked only as a plain object.
+   * Retried like guest tokens: the query creates nothing. `clientId` and the
+   * filters decide what the tenant sees, so take them from your session,
+   * never from a browser (`createMetricDataHandler` does this for you).
+   */
+  queryMetric<Row extends object = MetricRow>(
+    input: MetricQueryRequest,
+    options?: DatabrainCallOptions,
+  ): Promise<MetricQueryResponse<Row>>;
+  /** Lists the metrics one tenant may query in an embed (data-app API key). Retried like guest tokens. */
+  listMetrics(query: MetricListQuery, options?: DatabrainCallOptions): Promise<MetricListResponse>;
+  /** Lists the data app's embeds (data-app API key). Retried like guest tokens. */
+  listEmbeds(query?: EmbedListQuery, options?: DatabrainCallOptions): Promise<EmbedListResponse>;
+  /**
+   * Makes a dashboard or a metric embeddable (data-app API key). Retried
+   * like {@link DatabrainClient.createWorkspace}: a repeat could create a
+   * second embed.
+   */
+  createEmbed(input: CreateEmbedRequest, options?: DatabrainCallOptions): Promise<CreateEmbedResponse>;
 }

@@ -15,6 +15,7 @@ import {
 import { isRecord } from '@databrain-embed/core/internal';
 import { assertServerRuntime } from './assertServerRuntime.ts';
 import { callWithRetries } from './callWithRetries.ts';
+import { createDataAppMethods } from './createDataAppMethods.ts';
 import { createTokenReuse } from './createTokenReuse.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
@@ -114,6 +115,8 @@ export function createDatabrainClient(options: DatabrainClientOptions = {}): Dat
   };
 
   return {
+    ...createDataAppMethods(resolved, (endpoint, method) => credentialFor(resolved, endpoint, method)),
+
     async createGuestToken(input, callOptions): Promise<GuestToken> {
       const bearer = credentialFor(resolved, 'guestToken', 'createGuestToken');
       const body = buildGuestTokenRequest(input);

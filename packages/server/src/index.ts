@@ -6,6 +6,8 @@ export {
   type ApiTokenResponse,
   type AppFilter,
   appFilter,
+  type CreateEmbedRequest,
+  type CreateEmbedResponse,
   type DashboardAppFilter,
   type DataApp,
   DatabrainApiError,
@@ -19,6 +21,11 @@ export {
   type DateRange,
   dashboardAppFilter,
   dateRange,
+  type EmbedAccessSettings,
+  type EmbedListQuery,
+  type EmbedListResponse,
+  type EmbedMetric,
+  type EmbedSummary,
   type ExpiresIn,
   type FilterValue,
   type FilterValues,
@@ -28,6 +35,16 @@ export {
   isDatabrainError,
   type ListDataAppsQuery,
   type ListDataAppsResponse,
+  type MetricColumn,
+  type MetricData,
+  type MetricDataRequest,
+  type MetricListQuery,
+  type MetricListResponse,
+  type MetricQueryFilters,
+  type MetricQueryFilterValue,
+  type MetricQueryRequest,
+  type MetricQueryResponse,
+  type MetricRow,
   type NumberRange,
   numberRange,
   permissions,
@@ -55,8 +72,18 @@ export {
   type IssuedGuestToken,
 } from './createGuestTokenIssuer.ts';
 export { createMemoryTokenStore, type MemoryTokenStoreOptions } from './createMemoryTokenStore.ts';
+export { createMetricDataHandler, type MetricDataHandlerErrorBody } from './createMetricDataHandler.ts';
 export type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 export { DATABRAIN_CLIENT_DEFAULTS, type DatabrainClientOptions } from './DatabrainClientOptions.ts';
 export type { GuestTokenStore, StoredGuestToken } from './GuestTokenStore.ts';
 export { GuestTokenStoreError } from './GuestTokenStoreError.ts';
+export {
+  METRIC_DATA_HANDLER_DEFAULTS,
+  type MetricDataBudgetOptions,
+  type MetricDataFilterTarget,
+  type MetricDataGrant,
+  type MetricDataHandlerOptions,
+  type MetricDataQuery,
+  type MetricDataReuseOptions,
+} from './MetricDataHandlerOptions.ts';
 export { TOKEN_REUSE_DEFAULTS, type TokenReuseOptions } from './TokenReuseOptions.ts';

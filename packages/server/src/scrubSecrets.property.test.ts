@@ -238,3 +238,53 @@ describe('errors of the client, for every placement of a secret', () => {
     );
   }, 60_000);
 });
+
+describe('errors of the data-app data calls, for every placement of a secret', () => {
+  let server: ScriptedServer;
+  let upstreamMessage = '';
+  beforeAll(async () => {
+    server = await startScriptedServer(() => ({
+      status: 400,
+      body: JSON.stringify({ error: { code: 'INVALID_DATA_APP_API_KEY', message: upstreamMessage } }),
+    }));
+  });
+  afterAll(() => server.close());
+
+  const calls = {
+    queryMetric: (client: ReturnType<typeof createDatabrainClient>) =>
+      client.queryMetric({ embedId: 'e', metricId: 'm', clientId: 'acme', metricFilter: { region: 'EMEA' } }),
+    listMetrics: (client: ReturnType<typeof createDatabrainClient>) =>
+      client.listMetrics({ embedId: 'e', clientId: 'acme' }),
+    listEmbeds: (client: ReturnType<typeof createDatabrainClient>) => client.listEmbeds(),
+    createEmbed: (client: ReturnType<typeof createDatabrainClient>) =>
+      client.createEmbed({
+        embedType: 'dashboard',
+        dashboardId: 'd',
+        workspaceName: 'w',
+        accessSettings: { datamartName: 'm' },
+      }),
+  };
+
+  it('leaves none in message, cause or JSON when DataBrain echoes the API key, whichever call failed', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        secrets.chain((known) => fc.tuple(fc.constant(known), message(known))),
+        fc.constantFrom(...(Object.keys(calls) as (keyof typeof calls)[])),
+        async ([known, text], method) => {
+          upstreamMessage = text;
+          const client = createDatabrainClient({
+            apiKey: known.apiKey,
+            serviceToken: known.serviceToken,
+            baseUrl: server.url,
+            maxRetries: 0,
+          });
+          const error = await calls[method](client).catch((caught: unknown) => caught);
+          expect((error as DatabrainApiError).code).toBe('INVALID_DATA_APP_API_KEY');
+          // The data calls carry no credential field: the keys themselves are what must not survive.
+          expectNoneSurvives(error, [known.apiKey, known.serviceToken]);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  }, 60_000);
+});

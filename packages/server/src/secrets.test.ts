@@ -11,6 +11,7 @@ import express from 'express';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDatabrainClient } from './createDatabrainClient.ts';
 import { createGuestTokenHandler } from './createGuestTokenHandler.ts';
+import { createMetricDataHandler } from './createMetricDataHandler.ts';
 import { toNodeHandler } from './toNodeHandler.ts';
 
 let emulator: RunningEmulator;
@@ -46,9 +47,13 @@ function expectNoSecret(text: string): void {
   for (const secret of SECRETS) expect(text).not.toContain(secret);
 }
 
-async function serveExpress(handler: (request: Request) => Promise<Response>): Promise<string> {
+async function serveExpress(
+  handler: (request: Request) => Promise<Response>,
+  { parseJson = true } = {},
+): Promise<string> {
   const app = express();
-  app.use(express.json());
+  // The metric-data handler reads its own body, so no parser may read it first.
+  if (parseJson) app.use(express.json());
   app.all('/api/databrain-token', toNodeHandler(handler));
   server = createServer(app);
   await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
@@ -209,5 +214,56 @@ describe('secrets', () => {
       params: {},
       permissions: {},
     });
+  });
+
+  it('never appear in any answer, header or log line of the Express metric-data endpoint', async () => {
+    const url = await serveExpress(
+      createMetricDataHandler({
+        client: createDatabrainClient({
+          apiKey: EMULATOR_API_KEY,
+          serviceToken: EMULATOR_SERVICE_TOKEN,
+          baseUrl: emulator.url,
+          retryDelay: 5,
+          maxRetries: 1,
+        }),
+        embedId: 'sales-overview',
+        reuse: false,
+        authorize: (request) =>
+          request.headers.get('authorization') === 'Bearer user-1' ? { clientId: 'tenant-1' } : null,
+        onError: (error) => console.error(error),
+      }),
+      { parseJson: false },
+    );
+    const ask = (metricId: string, user = 'Bearer user-1') =>
+      fetch(url, {
+        method: 'POST',
+        headers: { authorization: user, 'content-type': 'application/json' },
+        body: JSON.stringify({ metricId, clientId: EMULATOR_API_KEY }),
+      });
+    const answers: string[] = [];
+    answers.push(await dump(await ask('total-revenue')));
+    answers.push(await dump(await ask('total-revenue', 'Bearer nobody')));
+    answers.push(await dump(await ask('no-such-metric')));
+    answers.push(await dump(await fetch(url, { method: 'GET' })));
+    emulator.faults.add({ status: 500, times: 2 });
+    answers.push(await dump(await ask('total-revenue')));
+    emulator.faults.clear();
+    emulator.faults.add({ drop: true, times: 2 });
+    answers.push(await dump(await ask('total-revenue')));
+    emulator.faults.clear();
+    emulator.faults.add({ status: 429, times: 2, retryAfter: 0 });
+    answers.push(await dump(await ask('total-revenue')));
+    expect(answers.map((answer) => answer.slice(0, 3))).toEqual([
+      '200',
+      '401',
+      '404',
+      '405',
+      '502',
+      '502',
+      '503',
+    ]);
+    for (const answer of answers) expectNoSecret(answer);
+    expect(logged.length).toBeGreaterThan(0);
+    for (const line of logged) expectNoSecret(line);
   });
 });

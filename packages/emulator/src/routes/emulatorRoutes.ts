@@ -2,7 +2,11 @@ import { DATABRAIN_ENDPOINT_TABLE, type DatabrainEndpoint } from '@databrain-emb
 import { apiTokensRoute } from './apiTokensRoute.ts';
 import { dataAppsRoute } from './dataAppsRoute.ts';
 import { datasourceRoute } from './datasourceRoute.ts';
+import { embedCreateRoute } from './embedCreateRoute.ts';
+import { embedListRoute } from './embedListRoute.ts';
 import { guestTokenRoute } from './guestTokenRoute.ts';
+import { metricListRoute } from './metricListRoute.ts';
+import { metricQueryRoute } from './metricQueryRoute.ts';
 import { dashboardPreviewRoute, metricPreviewRoute } from './previewRoute.ts';
 import type { RouteHandlers } from './RouteContext.ts';
 import { workspaceRoute } from './workspaceRoute.ts';
@@ -25,6 +29,10 @@ export const ENDPOINT_ROUTES: Readonly<Record<DatabrainEndpoint, RouteHandlers>>
   apiTokens: apiTokensRoute,
   apiTokensLegacy: apiTokensRoute,
   dataApps: dataAppsRoute,
+  metricQuery: metricQueryRoute,
+  metricList: metricListRoute,
+  embedList: embedListRoute,
+  embedCreate: embedCreateRoute,
 };
 
 function tableRoute(endpoint: DatabrainEndpoint): [string, RouteHandlers] {
@@ -34,8 +42,16 @@ function tableRoute(endpoint: DatabrainEndpoint): [string, RouteHandlers] {
   return [path, { [method]: handler }];
 }
 
-/** Every route of DataBrain's API the emulator serves, by path (control routes aside). */
+/**
+ * Every route of DataBrain's API the emulator serves, by path (control routes aside).
+ * Endpoints sharing a path (the embed list and create) share its route, one method each.
+ */
 export const ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
-  ...(Object.keys(ENDPOINT_ROUTES) as DatabrainEndpoint[]).map(tableRoute),
+  ...(Object.keys(ENDPOINT_ROUTES) as DatabrainEndpoint[])
+    .map(tableRoute)
+    .reduce(
+      (byPath, [path, handlers]) => byPath.set(path, { ...byPath.get(path), ...handlers }),
+      new Map<string, RouteHandlers>(),
+    ),
   ...PREVIEW_ROUTES,
 ]);

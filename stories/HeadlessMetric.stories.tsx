@@ -1,0 +1,194 @@
+import { useMetricData } from '@databrain-embed/react/data';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { useEffect, useState } from 'react';
+import { expect, userEvent, waitFor, within } from 'storybook/test';
+import { PERSONAS, type PersonaName } from '../.storybook/personas.ts';
+import { OUTAGE_PATH } from '../.storybook/routes.ts';
+import { PREVIEW_TIMEOUT, waitForText } from './support/preview.ts';
+import { type Bar, formatAmount, RevenueChart } from './support/RevenueChart.tsx';
+import { dataEndpointFor, StoryDatabrain } from './support/StoryDatabrain.tsx';
+import { newSession } from './support/session.ts';
+
+const USERS = [
+  'acme-viewer',
+  'globex-na-manager',
+  'initech-viewer',
+] as const satisfies readonly PersonaName[];
+const PRODUCTS = ['All', 'Analytics', 'Reports', 'Alerts'] as const;
+
+type Sale = { region: string; product: string; amount: number };
+
+/** Revenue per region, largest first: what the chart draws from the rows. */
+function barsOf(rows: readonly Sale[]): Bar[] {
+  const byRegion = new Map<string, number>();
+  for (const row of rows) byRegion.set(row.region, (byRegion.get(row.region) ?? 0) + row.amount);
+  return [...byRegion].map(([label, value]) => ({ label, value })).sort((a, b) => b.value - a.value);
+}
+
+/** The headless metric: a KPI and a chart of the story's own, from the rows alone. */
+function RevenueByRegion({ product }: { product: (typeof PRODUCTS)[number] }) {
+  const { rows, error, isLoading, mutate } = useMetricData<Sale>({
+    metricId: 'revenue-by-region',
+    ...(product === 'All' ? {} : { filters: { product } }),
+  });
+  if (error && !rows) {
+    return (
+      <div
+        role="alert"
+        style={{ border: '1px solid #fecaca', background: '#fef2f2', borderRadius: 8, padding: 12 }}
+      >
+        <strong>Revenue is unavailable right now.</strong>
+        <p style={{ margin: '6px 0', color: '#7f1d1d' }}>{error.message}</p>
+        <button type="button" onClick={() => void mutate()}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!rows) return <p role="status">Loading revenue…</p>;
+  const total = rows.reduce((sum, row) => sum + row.amount, 0);
+  return (
+    <section aria-busy={isLoading} aria-label="Revenue" style={{ opacity: isLoading ? 0.6 : 1 }}>
+      <p style={{ margin: '0 0 8px' }}>
+        Revenue <strong data-testid="kpi-total">{formatAmount(total)}</strong> from{' '}
+        <span data-testid="row-count">{rows.length}</span> rows
+      </p>
+      <RevenueChart title="Revenue by region" bars={barsOf(rows)} />
+    </section>
+  );
+}
+
+interface HeadlessMetricStoryProps {
+  /** Who is signed in first; the buttons switch user as a new sign-in would. */
+  initialUser: (typeof USERS)[number] | 'acme-outage';
+  /** The product filter the user chose; the select in the story changes it too. */
+  product: (typeof PRODUCTS)[number];
+}
+
+function HeadlessMetricStory({ initialUser, product }: HeadlessMetricStoryProps) {
+  const [user, setUser] = useState<HeadlessMetricStoryProps['initialUser']>(initialUser);
+  const [chosen, setChosen] = useState(product);
+  const [session] = useState(newSession);
+  const [down, setDown] = useState(initialUser === 'acme-outage');
+  // The Controls panel changes the arg; the select changes the state.
+  useEffect(() => setChosen(product), [product]);
+  const restore = async () => {
+    await fetch(`${OUTAGE_PATH}?session=${session}&down=false`, { method: 'POST' });
+    setDown(false);
+  };
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      <fieldset style={{ display: 'flex', gap: 8, border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ marginBottom: 4 }}>Signed-in user</legend>
+        {USERS.map((name) => (
+          <button key={name} type="button" aria-pressed={user === name} onClick={() => setUser(name)}>
+            {PERSONAS[name].label}
+          </button>
+        ))}
+      </fieldset>
+      <label>
+        Product{' '}
+        <select value={chosen} onChange={(event) => setChosen(event.target.value as typeof chosen)}>
+          {PRODUCTS.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
+      </label>
+      {initialUser === 'acme-outage' && (
+        <p style={{ margin: 0 }}>
+          Data endpoint: <strong data-testid="endpoint-state">{down ? 'down (HTTP 503)' : 'back up'}</strong>{' '}
+          <button type="button" onClick={() => void restore()} disabled={!down}>
+            Bring the endpoint back
+          </button>
+        </p>
+      )}
+      <StoryDatabrain user={user} session={session} dataEndpoint={dataEndpointFor(user, session)}>
+        <RevenueByRegion product={chosen} />
+      </StoryDatabrain>
+    </div>
+  );
+}
+
+/**
+ * A metric's rows in your own design: `useMetricData` from
+ * `@databrain-embed/react/data` asks the app's metric-data endpoint
+ * (`createMetricDataHandler`), and the story draws a KPI and a small SVG chart
+ * of its own from the rows, no chart library and no DataBrain element. The
+ * browser names the metric and the product; the server decides the tenant
+ * and, for Globex's North America manager, the region. Switching user shows
+ * only the new tenant's rows; changing the product keeps the old chart (dimmed)
+ * until the new rows arrive.
+ */
+const meta = {
+  title: 'Embedding/Headless metric data',
+  component: HeadlessMetricStory,
+  argTypes: {
+    initialUser: { control: 'inline-radio', options: [...USERS, 'acme-outage'] },
+    product: { control: 'inline-radio', options: PRODUCTS },
+  },
+  args: { initialUser: 'acme-viewer', product: 'All' },
+} satisfies Meta<typeof HeadlessMetricStory>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const total = (canvasElement: HTMLElement, text: string) =>
+  waitForText(canvasElement, 'kpi-total', text, PREVIEW_TIMEOUT);
+
+/** The regions the chart draws, largest first. */
+function regionsShown(canvasElement: HTMLElement): string[] {
+  return [...canvasElement.querySelectorAll('[data-testid^="bar-"]')].map(
+    (bar) => bar.getAttribute('data-testid')?.slice('bar-'.length) ?? '',
+  );
+}
+
+/** Acme's revenue by region; Globex's North America manager sees North America only; Initech its own. */
+export const SwitchingTenants: Story = {
+  play: async ({ canvas, canvasElement }) => {
+    await total(canvasElement, '5,530');
+    await expect(regionsShown(canvasElement)).toEqual(['NA', 'EMEA', 'APAC']);
+    await expect(canvas.getByRole('img')).toHaveAccessibleName(
+      'Revenue by region: NA 3,100, EMEA 1,650, APAC 780',
+    );
+
+    await userEvent.click(canvas.getByRole('button', { name: /Globex manager/ }));
+    await total(canvasElement, '3,850');
+    await expect(regionsShown(canvasElement)).toEqual(['NA']);
+
+    await userEvent.click(canvas.getByRole('button', { name: /Initech/ }));
+    await total(canvasElement, '8,790');
+    await expect(regionsShown(canvasElement)).toEqual(['NA', 'APAC', 'EMEA']);
+  },
+};
+
+/** The product filter from the Controls panel, then from the story's own select. */
+export const FilterFromControls: Story = {
+  args: { product: 'Analytics' },
+  play: async ({ canvas, canvasElement }) => {
+    await total(canvasElement, '4,300');
+    await expect(regionsShown(canvasElement)).toEqual(['NA', 'EMEA']);
+    await userEvent.selectOptions(canvas.getByRole('combobox', { name: 'Product' }), 'Reports');
+    await total(canvasElement, '450');
+    await expect(canvas.getByTestId('row-count')).toHaveTextContent('1');
+    await waitFor(() =>
+      expect(canvas.getByRole('region', { name: 'Revenue' })).toHaveAttribute('aria-busy', 'false'),
+    );
+  },
+};
+
+/** The data endpoint answers 503 until the story brings it back; then Try again shows the rows. */
+export const EndpointDown: Story = {
+  args: { initialUser: 'acme-outage' },
+  play: async ({ canvas, canvasElement }) => {
+    const alert = await within(canvasElement).findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
+    await expect(alert).toHaveTextContent('Revenue is unavailable right now.');
+    await expect(alert).toHaveTextContent('answered HTTP 503 (SERVICE_UNAVAILABLE');
+    await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
+    await waitForText(canvasElement, 'endpoint-state', 'back up');
+    // SWR retries by itself with a growing delay; the button asks at once.
+    const retry = canvas.queryByRole('button', { name: 'Try again' });
+    if (retry) await userEvent.click(retry);
+    await total(canvasElement, '5,530');
+    await expect(canvas.queryByRole('alert')).toBeNull();
+  },
+};
