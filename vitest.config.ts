@@ -28,7 +28,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'packages/{core,server,emulator}/src/**/*.test.ts',
+            'packages/{core,server,emulator,storybook}/src/**/*.test.ts',
             // The react package's framework-free parts: the token session and the public API list.
             'packages/react/src/session/**/*.test.ts',
             'packages/react/src/exports.test.ts',
