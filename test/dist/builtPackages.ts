@@ -43,6 +43,11 @@ export const ENTRIES = [
     cjs: 'packages/emulator/dist/elements.cjs',
   },
   {
+    specifier: '@databrain-embed/emulator/handler',
+    esm: 'packages/emulator/dist/handler.mjs',
+    cjs: 'packages/emulator/dist/handler.cjs',
+  },
+  {
     specifier: '@databrain-embed/emulator/testing',
     esm: 'packages/emulator/dist/testing.mjs',
     cjs: 'packages/emulator/dist/testing.cjs',

@@ -1,7 +1,9 @@
-import type { EmulatorSeedInput } from './emulatorSeed.ts';
+import type { EmulatorHandlerOptions } from './EmulatorHandlerOptions.ts';
 
 /**
- * Options of `startEmulator`.
+ * Options of `startEmulator`: where to listen, plus everything
+ * `createEmulatorHandler` takes (`seed`, `includeDefaultSeed`, `now`,
+ * `maxBodyBytes`).
  *
  * @example
  * ```ts
@@ -9,17 +11,9 @@ import type { EmulatorSeedInput } from './emulatorSeed.ts';
  * const options: StartEmulatorOptions = { port: 0, seed: { datasources: ['postgres-eu'] } };
  * ```
  */
-export interface StartEmulatorOptions {
+export interface StartEmulatorOptions extends EmulatorHandlerOptions {
   /** Port to listen on; `0` (the default) picks any free port. */
   readonly port?: number;
   /** Interface to listen on; default `127.0.0.1`. */
   readonly host?: string;
-  /** Added to the default seed (see `DEFAULT_EMULATOR_SEED`). */
-  readonly seed?: EmulatorSeedInput;
-  /** `false` starts from an empty seed instead of the default one. */
-  readonly includeDefaultSeed?: boolean;
-  /** The base clock for token issue and expiry, in epoch ms; default `Date.now`. `clock` shifts it. */
-  readonly now?: () => number;
-  /** Largest accepted request body; default 1 MB. */
-  readonly maxBodyBytes?: number;
 }

@@ -1,9 +1,9 @@
 import { DatabrainError } from '@databrain-embed/core';
 import type { EmulatorFault } from './createFaultInjector.ts';
+import type { EmulatorRequestLogEntry } from './EmulatorRequestLogEntry.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
 import { isRecord } from './isRecord.ts';
 import { CONTROL_PATHS } from './routes/controlRoutes.ts';
-import type { EmulatorRequestLogEntry } from './startEmulator.ts';
 
 /**
  * A running emulator driven over HTTP from another process: the same

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as elements from './elements.ts';
+import * as handler from './handler.ts';
 import * as main from './index.ts';
 import * as testing from './testing.ts';
 
@@ -18,6 +19,7 @@ describe('public exports', () => {
         "SAMPLE_ROWS",
         "applyTenancy",
         "createEmulatorClock",
+        "createEmulatorHandler",
         "createFaultInjector",
         "filterRows",
         "loadEmulatorConfig",
@@ -46,6 +48,20 @@ describe('public exports', () => {
         "readPreviewTheme",
         "renderPreviewCard",
         "summarizeRows",
+      ]
+    `);
+  });
+
+  it('keeps the handler entry list stable', () => {
+    expect(Object.keys(handler).sort()).toMatchInlineSnapshot(`
+      [
+        "CONTROL_PATHS",
+        "DEFAULT_EMULATOR_SEED",
+        "EMULATOR_API_KEY",
+        "EMULATOR_DATA_APP",
+        "EMULATOR_SERVICE_TOKEN",
+        "createEmulatorHandler",
+        "parseEmulatorSeed",
       ]
     `);
   });

@@ -1,4 +1,5 @@
 export { createEmulatorClock, type EmulatorClock } from './createEmulatorClock.ts';
+export { createEmulatorHandler, type EmulatorHandler } from './createEmulatorHandler.ts';
 export {
   createFaultInjector,
   type DropFault,
@@ -8,6 +9,8 @@ export {
   type LatencyFault,
   type StatusFault,
 } from './createFaultInjector.ts';
+export type { EmulatorHandlerOptions } from './EmulatorHandlerOptions.ts';
+export type { EmulatorRequestLogEntry } from './EmulatorRequestLogEntry.ts';
 export {
   DEFAULT_EMULATOR_SEED,
   EMULATOR_API_KEY,
@@ -28,4 +31,4 @@ export { FAILING_CREDENTIAL } from './routes/datasourceRoute.ts';
 export { DEFAULT_CLI_PORT, type RunCliIo, type RunCliResult, runCli } from './runCli.ts';
 export type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 export { SAMPLE_COLUMNS, SAMPLE_ROWS, type SampleRow } from './sampleData.ts';
-export { type EmulatorRequestLogEntry, type RunningEmulator, startEmulator } from './startEmulator.ts';
+export { type RunningEmulator, startEmulator } from './startEmulator.ts';

@@ -1,5 +1,6 @@
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { closedObject, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
+import type { EmulatorHandlerOptions } from './EmulatorHandlerOptions.ts';
 import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeedInput } from './emulatorSeed.ts';
 import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 
@@ -59,8 +60,14 @@ const seedSchema = closedObject(
   'key',
 );
 
-// What a config file and the options of startEmulator share.
-const configFields = {
+// What the emulator holds, in a config file and in code alike.
+const seedFields = {
+  includeDefaultSeed: z.boolean({ error: 'must be a boolean' }).exactOptional(),
+  seed: seedSchema.exactOptional(),
+};
+
+// Where to listen: a config file and startEmulator only.
+const listenFields = {
   host: requiredText().exactOptional(),
   port: z
     .number({ error: 'must be an integer from 0 to 65535' })
@@ -68,29 +75,31 @@ const configFields = {
     .min(0, 'must be an integer from 0 to 65535')
     .max(65535, 'must be an integer from 0 to 65535')
     .exactOptional(),
-  includeDefaultSeed: z.boolean({ error: 'must be a boolean' }).exactOptional(),
-  seed: seedSchema.exactOptional(),
 };
 
-const configSchema = closedObject(configFields, 'must be a JSON object', 'key');
+// Options only code can give.
+const codeFields = {
+  now: z
+    .custom<() => number>((value) => typeof value === 'function', {
+      error: 'must be a function returning epoch milliseconds',
+    })
+    .exactOptional(),
+  maxBodyBytes: z
+    .number({ error: 'must be a positive integer of bytes' })
+    .int('must be a positive integer of bytes')
+    .positive('must be a positive integer of bytes')
+    .exactOptional(),
+};
+
+const configSchema = closedObject({ ...listenFields, ...seedFields }, 'must be a JSON object', 'key');
 
 const optionsSchema = closedObject(
-  {
-    ...configFields,
-    now: z
-      .custom<() => number>((value) => typeof value === 'function', {
-        error: 'must be a function returning epoch milliseconds',
-      })
-      .exactOptional(),
-    maxBodyBytes: z
-      .number({ error: 'must be a positive integer of bytes' })
-      .int('must be a positive integer of bytes')
-      .positive('must be a positive integer of bytes')
-      .exactOptional(),
-  },
+  { ...listenFields, ...seedFields, ...codeFields },
   'must be an object',
   'option',
 );
+
+const handlerOptionsSchema = closedObject({ ...seedFields, ...codeFields }, 'must be an object', 'option');
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, subject: string): T {
   const result = schema.safeParse(value);
@@ -134,4 +143,12 @@ export function parseEmulatorConfig(value: unknown, subject = 'emulator config')
  */
 export function parseEmulatorOptions(value: unknown): StartEmulatorOptions {
   return parse(optionsSchema, value, 'startEmulator options');
+}
+
+/**
+ * Validates the options of `createEmulatorHandler`: `startEmulator`'s
+ * without `port` and `host`, as nothing listens.
+ */
+export function parseEmulatorHandlerOptions(value: unknown): EmulatorHandlerOptions {
+  return parse(handlerOptionsSchema, value, 'createEmulatorHandler options');
 }

@@ -1,9 +1,7 @@
-import type { IncomingMessage } from 'node:http';
-
 /** The credential of an `Authorization: Bearer <value>` header, if any. */
-export function readBearer(request: IncomingMessage): string | undefined {
-  const header = request.headers.authorization;
-  if (header === undefined) return undefined;
+export function readBearer(request: Request): string | undefined {
+  const header = request.headers.get('authorization');
+  if (header === null) return undefined;
   const match = /^Bearer\s+(.+)$/i.exec(header.trim());
   return match?.[1]?.trim();
 }

@@ -1,40 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { DATABRAIN_ENDPOINT_TABLE, type DatabrainEndpoint } from '@databrain-embed/core';
-import { createEmulatorClock, type EmulatorClock } from './createEmulatorClock.ts';
-import { createFaultInjector, type EmulatorFaults } from './createFaultInjector.ts';
-import { EmulatorHttpError } from './EmulatorHttpError.ts';
-import { EmulatorState } from './EmulatorState.ts';
-import { DEFAULT_EMULATOR_SEED, type EmulatorSeed } from './emulatorSeed.ts';
+import type { EmulatorClock } from './createEmulatorClock.ts';
+import { createEmulatorHandler, type EmulatorHandler } from './createEmulatorHandler.ts';
+import type { EmulatorFaults } from './createFaultInjector.ts';
+import type { EmulatorRequestLogEntry } from './EmulatorRequestLogEntry.ts';
+import type { EmulatorSeed } from './emulatorSeed.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
-import { EMPTY_SEED, mergeSeed } from './mergeSeed.ts';
 import { parseEmulatorOptions } from './parseEmulatorConfig.ts';
-import { MAX_BODY_BYTES, readJsonBody } from './readJsonBody.ts';
-import { apiTokensRoute } from './routes/apiTokensRoute.ts';
-import { createControlRoutes } from './routes/controlRoutes.ts';
-import { dataAppsRoute } from './routes/dataAppsRoute.ts';
-import { datasourceRoute } from './routes/datasourceRoute.ts';
-import { guestTokenRoute } from './routes/guestTokenRoute.ts';
-import { dashboardPreviewRoute, metricPreviewRoute, PREVIEW_CORS_HEADERS } from './routes/previewRoute.ts';
-import type { RouteHandlers } from './routes/RouteContext.ts';
-import { workspaceRoute } from './routes/workspaceRoute.ts';
 import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
-
-/**
- * One answered (or dropped) request. No header values are kept, so the log
- * never holds a credential. `status` is `0` when a fault dropped the
- * connection.
- *
- * @example
- * ```ts
- * emulator.requests.filter((entry) => entry.path === '/api/v2/guest-token/create').length;
- * ```
- */
-export interface EmulatorRequestLogEntry {
-  readonly method: string;
-  readonly path: string;
-  readonly status: number;
-}
 
 /**
  * A running emulator.
@@ -64,73 +37,88 @@ export interface RunningEmulator {
   readonly clock: EmulatorClock;
   /** Every request so far, oldest first (CORS preflights included). */
   readonly requests: readonly EmulatorRequestLogEntry[];
+  /** The Fetch-standard handler this server serves; calling its `fetch` skips the network. */
+  readonly handler: EmulatorHandler;
   /** Stops listening and closes open connections. */
   close(): Promise<void>;
 }
 
-// Read cross-origin by the preview elements, so answered with CORS headers.
-const PREVIEW_ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
-  ['/api/v2/dashboard', dashboardPreviewRoute],
-  ['/api/v2/dashboard/embeddedMetric', metricPreviewRoute],
-]);
+// Past this an unread body is cut instead of drained, so a runaway upload
+// cannot keep the emulator busy.
+const DRAIN_LIMIT_BYTES = 64 * 1024 * 1024;
 
-// One handler per endpoint of core's table (the type makes a new endpoint
-// there fail to compile here until it is served); paths and methods come
-// from the table, the one the client sends by.
-const ENDPOINT_ROUTES: Readonly<Record<DatabrainEndpoint, RouteHandlers>> = {
-  guestToken: guestTokenRoute,
-  workspace: workspaceRoute,
-  datasource: datasourceRoute,
-  apiTokens: apiTokensRoute,
-  apiTokensLegacy: apiTokensRoute,
-  dataApps: dataAppsRoute,
-};
-
-function tableRoute(endpoint: DatabrainEndpoint): [string, RouteHandlers] {
-  const { method, path } = DATABRAIN_ENDPOINT_TABLE[endpoint];
-  const handler = ENDPOINT_ROUTES[endpoint][method];
-  if (handler === undefined) throw new Error(`The emulator has no ${method} handler for ${path}`);
-  return [path, { [method]: handler }];
+/**
+ * The body of a Node request as a Fetch stream, read only when the handler
+ * reads it. Cancelling it (a body over the size limit) drains the rest
+ * instead of destroying the socket, so the client receives the 413.
+ */
+function bodyStream(message: IncomingMessage): ReadableStream<Uint8Array> {
+  let chunks: AsyncIterator<Buffer> | undefined;
+  const next = () => {
+    chunks ??= message[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+    return chunks.next();
+  };
+  let size = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const chunk = await next();
+        if (chunk.done) {
+          controller.close();
+          return;
+        }
+        size += chunk.value.length;
+        controller.enqueue(new Uint8Array(chunk.value.buffer, chunk.value.byteOffset, chunk.value.length));
+      },
+      async cancel() {
+        try {
+          for (let chunk = await next(); !chunk.done; chunk = await next()) {
+            size += chunk.value.length;
+            if (size > DRAIN_LIMIT_BYTES) {
+              message.destroy();
+              return;
+            }
+          }
+        } catch {
+          // The client went away; there is nothing left to drain.
+        }
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
-const ROUTES: ReadonlyMap<string, RouteHandlers> = new Map<string, RouteHandlers>([
-  ...(Object.keys(ENDPOINT_ROUTES) as DatabrainEndpoint[]).map(tableRoute),
-  ...PREVIEW_ROUTES,
-]);
-
-function send(
-  response: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Readonly<Record<string, string>> = {},
-): void {
-  if (response.headersSent || response.destroyed) return;
-  const text = body === undefined ? '' : JSON.stringify(body);
-  response.writeHead(status, {
-    ...headers,
-    ...(body === undefined ? {} : { 'content-type': 'application/json; charset=utf-8' }),
-    'content-length': String(Buffer.byteLength(text)),
-  });
-  response.end(text);
-}
-
-const errorBody = (code: string, message: string) => ({ error: { code, message } });
-
-function sendError(response: ServerResponse, error: unknown, cors: Readonly<Record<string, string>>): void {
-  if (error instanceof EmulatorHttpError) {
-    send(response, error.status, errorBody(error.code, error.message), { ...cors, ...error.headers });
-  } else {
-    // Unexpected errors are answered generically: their text could
-    // contain request data.
-    send(response, 500, errorBody('INTERNAL_SERVER_ERROR', 'Internal server error.'), cors);
+/** The Fetch `Request` a Node request stands for. */
+function toRequest(message: IncomingMessage, origin: string): Request {
+  const headers = new Headers();
+  const raw = message.rawHeaders;
+  for (let index = 0; index + 1 < raw.length; index += 2) {
+    headers.append(raw[index] as string, raw[index + 1] as string);
   }
+  const method = message.method ?? 'GET';
+  const hasBody = method !== 'GET' && method !== 'HEAD';
+  // `duplex` is required by Node's fetch for a streamed body and unknown to the DOM types.
+  const init = { method, headers, ...(hasBody ? { body: bodyStream(message), duplex: 'half' } : {}) };
+  return new Request(new URL(message.url ?? '/', origin), init as RequestInit);
+}
+
+async function writeResponse(response: Response, target: ServerResponse): Promise<void> {
+  const body = Buffer.from(await response.arrayBuffer());
+  if (target.headersSent || target.destroyed) return;
+  const headers: Record<string, string> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  target.writeHead(response.status, { ...headers, 'content-length': String(body.length) });
+  target.end(body);
 }
 
 /**
- * Starts a local DataBrain on real HTTP. It speaks the documented REST
- * contract (guest tokens, workspaces, datasources, data-app API keys, data
- * app list) plus the two routes DataBrain's elements read, holds its state in
- * memory, and can inject faults for tests.
+ * Starts a local DataBrain on real HTTP: a thin node:http adapter over
+ * `createEmulatorHandler`. It speaks the documented REST contract (guest
+ * tokens, workspaces, datasources, data-app API keys, data app list) plus the
+ * two routes DataBrain's elements read, holds its state in memory, and can
+ * inject faults for tests; a `drop` fault destroys the socket.
  *
  * @example
  * ```ts
@@ -147,149 +135,52 @@ function sendError(response: ServerResponse, error: unknown, cors: Readonly<Reco
  */
 export async function startEmulator(given: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   // Checked by the config file's rules before anything listens.
-  const options = parseEmulatorOptions(given);
-  const seed = mergeSeed(
-    options.includeDefaultSeed === false ? EMPTY_SEED : DEFAULT_EMULATOR_SEED,
-    options.seed ?? {},
-  );
-  const clock = createEmulatorClock(options.now ?? Date.now);
-  const now = clock.now;
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-  const state = new EmulatorState(seed, new Date(now()).toISOString());
-  const faults = createFaultInjector();
-  const requests: EmulatorRequestLogEntry[] = [];
-  const timers = new Set<NodeJS.Timeout>();
-  // Test controls: answered before faults and kept out of the request log.
-  const controlRoutes = createControlRoutes({ clock, faults, state, requests: () => requests });
+  const { host = '127.0.0.1', port: wantedPort = 0, ...handlerOptions } = parseEmulatorOptions(given);
+  const handler = createEmulatorHandler(handlerOptions);
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  let origin = `http://${urlHost}`;
 
-  const delay = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        timers.delete(timer);
-        resolve();
-      }, ms);
-      timers.add(timer);
-    });
-
-  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    const method = request.method ?? 'GET';
-    const url = new URL(request.url ?? '/', 'http://emulator.local');
-    const path = url.pathname;
-    const control = controlRoutes.get(path);
-    if (control) {
-      await answer(control, request, response, url, {});
+  async function serve(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    let answer: Response;
+    try {
+      answer = await handler.fetch(toRequest(message, origin));
+    } catch {
+      // A dropped connection (or an emulator closing mid-delay): no answer at all.
+      message.socket.destroy();
       return;
     }
-    let dropped = false;
-    response.on('close', () => {
-      requests.push({ method, path, status: dropped ? 0 : response.statusCode });
-    });
-    const isPreview = PREVIEW_ROUTES.has(path);
-    const cors = isPreview ? PREVIEW_CORS_HEADERS : {};
-    try {
-      if (method === 'OPTIONS' && isPreview) {
-        send(response, 204, undefined, cors);
-        return;
-      }
-      const decision = faults.decide(path);
-      if (decision.delayMs > 0) await delay(decision.delayMs);
-      if (decision.outcome.kind === 'drop') {
-        dropped = true;
-        request.socket.destroy();
-        return;
-      }
-      if (decision.outcome.kind === 'status') {
-        const { status, retryAfter } = decision.outcome;
-        if (status === 429) {
-          throw new EmulatorHttpError(
-            429,
-            'RATE_LIMIT_EXCEEDED',
-            'Too many requests (injected fault).',
-            retryAfter === null ? {} : { 'retry-after': String(retryAfter) },
-          );
-        }
-        const message =
-          status === 503
-            ? 'Service unavailable (injected fault).'
-            : 'Internal server error (injected fault).';
-        throw new EmulatorHttpError(status, 'INTERNAL_SERVER_ERROR', message);
-      }
-      const route = ROUTES.get(path);
-      if (!route) throw new EmulatorHttpError(404, 'NOT_FOUND', 'No such endpoint.');
-      await answer(route, request, response, url, cors);
-    } catch (error) {
-      sendError(response, error, cors);
-    }
+    await writeResponse(answer, response);
   }
 
-  /** Runs the route's handler for the request's method and sends its answer or error. */
-  async function answer(
-    route: RouteHandlers,
-    request: IncomingMessage,
-    response: ServerResponse,
-    url: URL,
-    cors: Readonly<Record<string, string>>,
-  ): Promise<void> {
-    try {
-      const method = request.method ?? 'GET';
-      const handler = method === 'GET' || method === 'POST' ? route[method] : undefined;
-      if (!handler) {
-        const allow = Object.keys(route).join(', ');
-        throw new EmulatorHttpError(405, 'METHOD_NOT_ALLOWED', `Use ${allow} on this endpoint.`, { allow });
-      }
-      const result = await handler({
-        request,
-        url,
-        state,
-        now,
-        json: () => readJsonBody(request, maxBodyBytes),
-      });
-      send(response, result.status, result.body, cors);
-    } catch (error) {
-      sendError(response, error, cors);
-    }
-  }
-
-  const server = createServer((request, response) => {
-    void handle(request, response);
+  const server = createServer((message, response) => {
+    void serve(message, response);
   });
-  const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(wantedPort, host, () => {
       server.off('error', reject);
       resolve();
     });
   });
   const { port } = server.address() as AddressInfo;
-  const urlHost = host.includes(':') ? `[${host}]` : host;
-
-  const apiKeys: Record<string, string> = {};
-  for (const app of seed.dataApps) {
-    const [first] = app.apiKeys;
-    if (first !== undefined) apiKeys[app.name] = first;
-  }
+  origin = `http://${urlHost}:${port}`;
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${urlHost}:${port}`,
+    url: origin,
     port,
     host,
-    seed,
-    apiKeys,
-    serviceTokens: [...seed.serviceTokens],
-    getTokenClaims: (token) => state.tokens.get(token),
-    faults: {
-      add: (fault) => faults.add(fault),
-      clear: () => faults.clear(),
-      pending: () => faults.pending(),
-    },
-    clock,
-    requests,
+    seed: handler.seed,
+    apiKeys: handler.apiKeys,
+    serviceTokens: handler.serviceTokens,
+    getTokenClaims: (token) => handler.getTokenClaims(token),
+    faults: handler.faults,
+    clock: handler.clock,
+    requests: handler.requests,
+    handler,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
-        for (const timer of timers) clearTimeout(timer);
-        timers.clear();
+        handler.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });

@@ -1,9 +1,11 @@
-import type { IncomingMessage } from 'node:http';
 import type { EmulatorState } from '../EmulatorState.ts';
 
-/** What a route handler gets for one request. */
+/**
+ * What a route handler gets for one request: the Fetch-standard `Request`,
+ * so the same handlers answer over node:http and in a browser page.
+ */
 export interface RouteContext {
-  readonly request: IncomingMessage;
+  readonly request: Request;
   readonly url: URL;
   readonly state: EmulatorState;
   readonly now: () => number;

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type ApiTokenRequest, type ApiTokenResponse, buildApiTokenRequest } from '@databrain-embed/core';
 import { EmulatorHttpError } from '../EmulatorHttpError.ts';
 import type { RouteContext, RouteHandlers, RouteResult } from './RouteContext.ts';
@@ -20,7 +19,7 @@ async function createApiToken(context: RouteContext): Promise<RouteResult> {
       'No data app with this `dataAppName`.',
     );
   }
-  const key = randomUUID();
+  const key = globalThis.crypto.randomUUID();
   state.apiKeys.set(key, body.dataAppName);
   const response: ApiTokenResponse = { key };
   return { status: 200, body: response };

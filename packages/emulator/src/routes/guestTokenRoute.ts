@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { parseGuestTokenRequest } from '@databrain-embed/core';
 import { EmulatorHttpError } from '../EmulatorHttpError.ts';
 import type { GuestTokenClaims } from '../GuestTokenClaims.ts';
@@ -77,7 +76,7 @@ async function createGuestToken(context: RouteContext): Promise<RouteResult> {
     issuedAt,
     expiresAt: request.expiryTime === undefined ? null : issuedAt + request.expiryTime,
   };
-  const token = randomUUID();
+  const token = globalThis.crypto.randomUUID();
   state.tokens.set(token, claims);
   return { status: 200, body: { token } };
 }

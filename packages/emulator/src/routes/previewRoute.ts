@@ -18,8 +18,8 @@ export const PREVIEW_CORS_HEADERS: Readonly<Record<string, string>> = {
 function preview(type: 'dashboard' | 'metric', param: 'dashboardId' | 'metricId') {
   return async (context: RouteContext): Promise<RouteResult> => {
     const { state } = context;
-    const token = context.request.headers['x-plugin-token'];
-    const claims = typeof token === 'string' && token !== '' ? state.tokens.get(token) : undefined;
+    const token = context.request.headers.get('x-plugin-token');
+    const claims = token ? state.tokens.get(token) : undefined;
     if (!claims) throw new EmulatorHttpError(401, 'AUTHENTICATION_ERROR', 'Invalid or missing guest token.');
     const now = context.now();
     if (claims.expiresAt !== null && now >= claims.expiresAt) {

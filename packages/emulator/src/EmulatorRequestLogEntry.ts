@@ -1,0 +1,15 @@
+/**
+ * One answered (or dropped) request. No header values are kept, so the log
+ * never holds a credential. `status` is `0` when a fault dropped the
+ * connection.
+ *
+ * @example
+ * ```ts
+ * emulator.requests.filter((entry) => entry.path === '/api/v2/guest-token/create').length;
+ * ```
+ */
+export interface EmulatorRequestLogEntry {
+  readonly method: string;
+  readonly path: string;
+  readonly status: number;
+}
