@@ -1,40 +1,29 @@
 import { Dashboard, type DashboardProps } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { PERSONA_NAMES, type PersonaName } from '../.storybook/personas.ts';
 import { expectOnly, field, findReadyPreview, tenantsShown } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 /**
  * `<Dashboard>` renders a DataBrain dashboard (`<dbn-dashboard>`) with the
- * guest token of the nearest `<DatabrainProvider>`. Here the provider asks
- * the story backend's token endpoint, the real `createGuestTokenHandler`,
- * which mints from the local emulator; the emulator's preview element shows
- * what the token carries.
+ * guest token of the nearest `<DatabrainProvider>`. Here the provider comes
+ * from `@databrain-embed/storybook`: it asks the addon's token endpoint, the
+ * real `createGuestTokenHandler`, for the persona picked in the toolbar
+ * (Persona), and the emulator's preview element shows what the token
+ * carries. Switch the persona: the same dashboard shows the other tenant's rows.
  */
 const meta = {
   title: 'Embedding/Dashboard',
   component: Dashboard,
-  args: { dashboardId: 'sales-overview', user: 'acme-viewer' },
+  args: { dashboardId: 'sales-overview' },
   argTypes: {
     dashboardId: { control: 'select', options: ['sales-overview', 'customer-health'] },
-    user: {
-      control: 'select',
-      options: PERSONA_NAMES,
-      description: 'Signed-in user (a story backend persona)',
-    },
   },
-  render: ({ user, ...props }) => (
-    <StoryDatabrain user={user}>
-      <Dashboard {...props} />
-    </StoryDatabrain>
-  ),
-} satisfies Meta<DashboardProps & { user: PersonaName }>;
+} satisfies Meta<DashboardProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The whole integration: one provider, one dashboard, a token minted for Acme. */
+/** The whole integration: one provider, one dashboard, a token minted for the default persona, Acme's viewer. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);

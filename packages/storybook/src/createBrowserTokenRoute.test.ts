@@ -127,7 +127,7 @@ describe('the browser token route', () => {
   it('answers 502 when the emulator fails, without its details', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => {});
     const route = browserRoute();
-    emulator.faults.add({ path: '/api/v2/guest-token/create', status: 500 });
+    emulator.faults.add({ path: '/api/v2/guest-token/create', status: 500, times: 1 });
     const answer = await route(tokenRequest('?persona=acme-viewer'));
     expect(answer.status).toBe(502);
     expect(await answer.json()).toEqual({

@@ -6,6 +6,21 @@ import { simulateEndpoint } from './simulateEndpoint.ts';
 const PREVIEW_ROUTES: ReadonlySet<string> = new Set(['/api/v2/dashboard', '/api/v2/dashboard/embeddedMetric']);
 
 /**
+ * Whether a path is one of the addon's: the token endpoint or anything under
+ * the preview prefix. Lets an adapter pass every other request on before
+ * building a `Request` for it.
+ *
+ * @example
+ * ```ts
+ * isStoryRoute('/api/databrain/token'); // true
+ * isStoryRoute('/iframe.html'); // false
+ * ```
+ */
+export function isStoryRoute(pathname: string): boolean {
+  return pathname === DATABRAIN_TOKEN_PATH || pathname.startsWith(`${DATABRAIN_PREVIEW_PATH}/`);
+}
+
+/**
  * What answers the addon's routes: the token endpoint and, in emulator mode,
  * the emulator's preview routes. Both are Fetch-standard, so the dev server
  * (through `toNodeHandler`) and a static build's page run the same code.
@@ -36,8 +51,8 @@ export function createStoryRoutes(
   const { emulator } = handlers;
   return (request) => {
     const url = new URL(request.url);
+    if (!isStoryRoute(url.pathname)) return undefined;
     if (url.pathname === DATABRAIN_TOKEN_PATH) return token(request);
-    if (!url.pathname.startsWith(`${DATABRAIN_PREVIEW_PATH}/`)) return undefined;
     const path = url.pathname.slice(DATABRAIN_PREVIEW_PATH.length);
     if (!emulator || !PREVIEW_ROUTES.has(path)) {
       return Promise.resolve(

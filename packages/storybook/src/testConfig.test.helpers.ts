@@ -1,8 +1,8 @@
-import type { DatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
+import type { DatabrainStorybookConfig, ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 import { parseDatabrainStorybookConfig } from './parseDatabrainStorybookConfig.ts';
 
 /** A small team config: one dashboard and one metric of a shop, two tenants, three personas. */
-export const SHOP_CONFIG = {
+export const SHOP_CONFIG: DatabrainStorybookConfig = {
   dataAppName: 'shop',
   embeds: [
     {
@@ -36,6 +36,6 @@ export const SHOP_CONFIG = {
     },
     'forever-viewer': { clientId: 'acme', expiresIn: 'never' },
   },
-} satisfies DatabrainStorybookConfig;
+};
 
-export const SHOP = parseDatabrainStorybookConfig(SHOP_CONFIG);
+export const SHOP: ResolvedDatabrainStorybookConfig = parseDatabrainStorybookConfig(SHOP_CONFIG);
