@@ -164,10 +164,12 @@ export default defineConfig({
         },
       },
       {
-        // Every story in Chromium; the token endpoint and emulator come from .storybook/main.ts.
+        // Every story in Chromium; the token endpoint and emulator come from the
+        // @databrain-embed/storybook addon, run from its build as a user's Storybook runs it.
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          globalSetup: ['test/storybook/globalSetup.ts'],
           testTimeout: 60_000,
           browser: inChromium(),
         },

@@ -1,6 +1,8 @@
 import { Dashboard, type DashboardProps } from '@databrain-embed/react';
+import { DATABRAIN_PERSONA_GLOBAL } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
+import databrain, { type PersonaName } from '../.storybook/databrain.ts';
 import { expectOnly, field, findReadyPreview, tenantsShown } from './support/preview.ts';
 
 /**
@@ -23,15 +25,20 @@ const meta = {
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The whole integration: one provider, one dashboard, a token minted for the default persona, Acme's viewer. */
+/**
+ * The whole integration: one provider, one dashboard, a token minted for the
+ * persona of the toolbar (Acme's viewer unless you pick another), showing
+ * that persona's tenant and no other.
+ */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const persona = databrain.personas[globals[DATABRAIN_PERSONA_GLOBAL] as PersonaName];
     const dashboard = await findReadyPreview(canvasElement);
     await expect(field(dashboard, 'embed')).toBe('sales-overview');
-    await expect(field(dashboard, 'client')).toBe('acme');
+    await expect(field(dashboard, 'client')).toBe(persona.clientId);
     await expect(field(dashboard, 'token')).toMatch(/^.{8}…$/);
     await expect(field(dashboard, 'expiry')).toMatch(/^expires in \d+s$/);
-    await expectOnly(tenantsShown(dashboard), 'acme');
+    await expectOnly(tenantsShown(dashboard), persona.clientId);
   },
 };
 

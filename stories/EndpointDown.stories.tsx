@@ -45,7 +45,8 @@ function useSwitchableEndpoint(): { down: boolean; restore: () => void; fetchTok
       const url = databrainTokenUrl({ persona: 'acme-viewer', ...(isDown.current ? { status: 503 } : {}) });
       const response = await fetch(url, { method: 'POST', body: '{}', signal });
       // The error `tokenEndpoint` gives for the same answer.
-      if (!response.ok) throw new DatabrainError('TOKEN_HTTP', `POST ${url} answered HTTP ${response.status}.`);
+      if (!response.ok)
+        throw new DatabrainError('TOKEN_HTTP', `POST ${url} answered HTTP ${response.status}.`);
       return response.json();
     };
     return fromEndpoint;

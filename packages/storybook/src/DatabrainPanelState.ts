@@ -3,6 +3,8 @@ import type { StorybookMode } from './storybookMode.ts';
 
 /** One request to the addon's routes, as the DataBrain panel lists it. */
 export interface PanelRequest {
+  /** Counts the requests of one page, from 1. */
+  readonly id: number;
   readonly method: string;
   /** Path and query on the Storybook's origin. */
   readonly path: string;

@@ -51,7 +51,9 @@ function report(what: string, error: unknown): void {
  * const answer = await route(new Request('/api/databrain/token?persona=acme-viewer', { method: 'POST' }));
  * ```
  */
-export function createBrowserTokenRoute(options: BrowserTokenRouteOptions): (request: Request) => Promise<Response> {
+export function createBrowserTokenRoute(
+  options: BrowserTokenRouteOptions,
+): (request: Request) => Promise<Response> {
   const { config, emulator, apiKey, cookies } = options;
   const { method, path } = DATABRAIN_ENDPOINT_TABLE.guestToken;
 

@@ -92,12 +92,18 @@ export function createDatabrainDecorator(options: {
     const parameters = parseStoryParameters(context.parameters.databrain);
     const persona = personaOf(config, parameters, context.globals);
     const definition = config.personas[persona] ?? { clientId: '' };
-    // Set while rendering, before any provider below asks for a token.
+    // Set while rendering, before any provider below asks for a token: synchronously, which the
+    // Cookie Store API is not.
+    // biome-ignore lint/suspicious/noDocumentCookie: see above.
     document.cookie = `${DATABRAIN_PERSONA_COOKIE}=${encodeURIComponent(persona)}; path=/; SameSite=Lax`;
     activity.begin({
       storyId: context.id,
       mode: settings.mode,
-      persona: { name: persona, label: definition.label ?? persona, pinned: parameters.persona !== undefined },
+      persona: {
+        name: persona,
+        label: definition.label ?? persona,
+        pinned: parameters.persona !== undefined,
+      },
       provider: parameters.provider === false ? 'story' : 'addon',
       grant: grantForPersona(definition, parameters.provider === false ? {} : parameters.token),
     });

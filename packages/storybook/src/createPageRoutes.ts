@@ -20,7 +20,10 @@ function forwardTo(endpoint: string, network: typeof fetch, cookies: () => strin
     return network(target, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', ...(expired ? { 'x-databrain-expired-token': expired } : {}) },
+      headers: {
+        'content-type': 'application/json',
+        ...(expired ? { 'x-databrain-expired-token': expired } : {}),
+      },
       body: await request.text(),
       signal: request.signal,
     });
@@ -46,12 +49,19 @@ export function createPageRoutes(
   if (settings.mode === 'static') {
     const emulator = createEmulatorHandler(emulatorOptionsFor(config));
     return createStoryRoutes({
-      token: createBrowserTokenRoute({ config, emulator: emulator.fetch, apiKey: STORY_EMULATOR_KEY, cookies }),
+      token: createBrowserTokenRoute({
+        config,
+        emulator: emulator.fetch,
+        apiKey: STORY_EMULATOR_KEY,
+        cookies,
+      }),
       emulator: emulator.fetch,
     });
   }
   if (settings.mode === 'static-live') {
-    return createStoryRoutes({ token: forwardTo(settings.tokenEndpoint, globalThis.fetch.bind(globalThis), cookies) });
+    return createStoryRoutes({
+      token: forwardTo(settings.tokenEndpoint, globalThis.fetch.bind(globalThis), cookies),
+    });
   }
   return undefined;
 }

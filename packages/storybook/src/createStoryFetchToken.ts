@@ -1,5 +1,5 @@
-import type { FetchToken, TokenEndpointResponse } from '@databrain-embed/react';
 import { DatabrainError } from '@databrain-embed/core/errors';
+import type { FetchToken, TokenEndpointResponse } from '@databrain-embed/react';
 import type { TokenOverrides } from './TokenOverrides.ts';
 
 /**

@@ -3,7 +3,10 @@ import { jsonAnswer } from './jsonAnswer.ts';
 import { simulateEndpoint } from './simulateEndpoint.ts';
 
 /** The emulator's routes the preview elements read, served under {@link DATABRAIN_PREVIEW_PATH}. */
-const PREVIEW_ROUTES: ReadonlySet<string> = new Set(['/api/v2/dashboard', '/api/v2/dashboard/embeddedMetric']);
+const PREVIEW_ROUTES: ReadonlySet<string> = new Set([
+  '/api/v2/dashboard',
+  '/api/v2/dashboard/embeddedMetric',
+]);
 
 /**
  * Whether a path is one of the addon's: the token endpoint or anything under

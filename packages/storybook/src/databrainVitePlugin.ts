@@ -73,13 +73,15 @@ export function databrainVitePlugin(options: DatabrainVitePluginOptions): Plugin
 }
 
 /** Mounts the dev backend in Vite's dev server and keeps it for as long as the server runs. */
-function serveBackend(server: ViteDevServer, options: DatabrainVitePluginOptions, live: LiveSettings | undefined) {
+function serveBackend(
+  server: ViteDevServer,
+  options: DatabrainVitePluginOptions,
+  live: LiveSettings | undefined,
+) {
   let backend: DevBackend = startDevBackend({ config: options.config, live });
   // No `next`: a failure is answered here (500), never shown in Vite's error overlay over every story.
   const answer = toNodeHandler(
-    (request) =>
-      backend.route(request) ??
-      Promise.resolve(new Response(null, { status: 404 })),
+    (request) => backend.route(request) ?? Promise.resolve(new Response(null, { status: 404 })),
     { allow: ['GET', 'POST'] },
   );
   server.middlewares.use((req: IncomingMessage, res: ServerResponse, next: () => void) => {

@@ -7,7 +7,11 @@ export interface GrantLine {
 }
 
 const lifetime = (expiresIn: StoryGrant['expiresIn']): string =>
-  expiresIn === undefined ? '1h (default)' : typeof expiresIn === 'number' ? `${expiresIn} ms` : JSON.stringify(expiresIn);
+  expiresIn === undefined
+    ? '1h (default)'
+    : typeof expiresIn === 'number'
+      ? `${expiresIn} ms`
+      : JSON.stringify(expiresIn);
 
 /**
  * The claims of a grant as the DataBrain panel lists them: tenant, each
@@ -23,7 +27,9 @@ const lifetime = (expiresIn: StoryGrant['expiresIn']): string =>
 export function formatGrant(grant: StoryGrant): GrantLine[] {
   const { params = {}, permissions = {} } = grant;
   const filters = [
-    ...(params.appFilters ?? []).map((filter) => `appFilters · ${filter.metricId} · ${JSON.stringify(filter.values)}`),
+    ...(params.appFilters ?? []).map(
+      (filter) => `appFilters · ${filter.metricId} · ${JSON.stringify(filter.values)}`,
+    ),
     ...(params.dashboardAppFilters ?? []).map(
       (filter) => `dashboardAppFilters · ${filter.dashboardId} · ${JSON.stringify(filter.values)}`,
     ),
@@ -34,18 +40,27 @@ export function formatGrant(grant: StoryGrant): GrantLine[] {
     { label: 'filters', text: filters.length ? filters.join('\n') : 'none' },
     {
       label: 'permissions granted',
-      text: entries.filter(([, on]) => on).map(([key]) => key).join(', ') || '—',
+      text:
+        entries
+          .filter(([, on]) => on)
+          .map(([key]) => key)
+          .join(', ') || '—',
     },
     {
       label: 'permissions denied',
-      text: entries.filter(([, on]) => !on).map(([key]) => key).join(', ') || '—',
+      text:
+        entries
+          .filter(([, on]) => !on)
+          .map(([key]) => key)
+          .join(', ') || '—',
     },
     { label: 'lifetime', text: lifetime(grant.expiresIn) },
   ];
   if (params.userIdentifier) lines.push({ label: 'userIdentifier', text: params.userIdentifier });
   if (params.hideDashboardFilters?.length)
     lines.push({ label: 'hidden dashboard filters', text: params.hideDashboardFilters.join(', ') });
-  if (params.allowedEmbeds?.length) lines.push({ label: 'allowed embeds', text: params.allowedEmbeds.join(', ') });
+  if (params.allowedEmbeds?.length)
+    lines.push({ label: 'allowed embeds', text: params.allowedEmbeds.join(', ') });
   return lines;
 }
 

@@ -16,5 +16,8 @@ export type {
 export type { DatabrainStoryParameters } from './DatabrainStoryParameters.ts';
 export { type DatabrainTokenUrlOptions, databrainTokenUrl } from './databrainTokenUrl.ts';
 export { defineDatabrainStorybook } from './defineDatabrainStorybook.ts';
-export { databrainStorybookConfigSchema, parseDatabrainStorybookConfig } from './parseDatabrainStorybookConfig.ts';
+export {
+  databrainStorybookConfigSchema,
+  parseDatabrainStorybookConfig,
+} from './parseDatabrainStorybookConfig.ts';
 export type { TokenOverrides } from './TokenOverrides.ts';

@@ -1,6 +1,6 @@
 import { DATABRAIN_TOKEN_PATH } from './addonPaths.ts';
-import { isStoryRoute } from './createStoryRoutes.ts';
 import type { StoryActivity } from './createStoryActivity.ts';
+import { isStoryRoute } from './createStoryRoutes.ts';
 
 const INSTALLED = Symbol.for('databrain-embed.storyFetch');
 
@@ -48,6 +48,7 @@ export function installStoryFetch(options: {
   const original = globalThis.fetch as Fetch;
   if (original[INSTALLED]) return () => {};
   const network = original.bind(globalThis);
+  let count = 0;
 
   const storyFetch: Fetch = async (input, init) => {
     const url = urlOf(input);
@@ -56,6 +57,7 @@ export function installStoryFetch(options: {
     const started = performance.now();
     const done = (status: number) =>
       activity.requestDone({
+        id: ++count,
         method: request.method,
         path: `${url.pathname}${url.search}`,
         status,

@@ -1,5 +1,4 @@
 import { relative } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 import { parseDatabrainStorybookConfig } from './parseDatabrainStorybookConfig.ts';
 

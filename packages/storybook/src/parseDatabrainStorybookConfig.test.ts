@@ -34,7 +34,8 @@ function refused(config: unknown): { issues: ValidationIssue[]; message: string 
   try {
     parseDatabrainStorybookConfig(config, '.storybook/databrain.ts');
   } catch (error) {
-    if (error instanceof DatabrainValidationError) return { issues: [...error.issues], message: error.message };
+    if (error instanceof DatabrainValidationError)
+      return { issues: [...error.issues], message: error.message };
     throw error;
   }
   throw new Error('expected the config to be refused');
@@ -62,7 +63,9 @@ describe('parseDatabrainStorybookConfig', () => {
     const config = parseDatabrainStorybookConfig({
       ...valid,
       tenantColumn: 'company',
-      embeds: [{ embedId: 'revenue', type: 'metric', name: 'Revenue', rows: [{ company: 'acme', total: 1 }] }],
+      embeds: [
+        { embedId: 'revenue', type: 'metric', name: 'Revenue', rows: [{ company: 'acme', total: 1 }] },
+      ],
       defaultPersona: 'globex-editor',
     });
     expect(config.tenantColumn).toBe('company');
@@ -72,7 +75,12 @@ describe('parseDatabrainStorybookConfig', () => {
   it.each([
     ['a missing clientId', { permissions: {} }, 'personas.bad.clientId', 'is required'],
     ['an empty clientId', { clientId: ' ' }, 'personas.bad.clientId', 'must not be empty'],
-    ['an unknown persona field', { clientId: 'acme', tenant: 'acme' }, 'personas.bad.tenant', 'unknown field'],
+    [
+      'an unknown persona field',
+      { clientId: 'acme', tenant: 'acme' },
+      'personas.bad.tenant',
+      'unknown field',
+    ],
     ['an empty label', { clientId: 'acme', label: '' }, 'personas.bad.label', 'must not be empty'],
     [
       'an unknown permission',
@@ -126,7 +134,12 @@ describe('parseDatabrainStorybookConfig', () => {
       'must be an embedId of embeds',
     ],
     ['a lifetime of zero', { clientId: 'acme', expiresIn: 0 }, 'personas.bad.expiresIn', 'positive integer'],
-    ['a lifetime in an unknown unit', { clientId: 'acme', expiresIn: '2w' }, 'personas.bad.expiresIn', "'1h30m'"],
+    [
+      'a lifetime in an unknown unit',
+      { clientId: 'acme', expiresIn: '2w' },
+      'personas.bad.expiresIn',
+      "'1h30m'",
+    ],
     ['a persona that is no object', 'acme', 'personas.bad', 'must be an object'],
   ])('names the persona and the field for %s', (_case, persona, path, rule) => {
     const { issues, message } = refused(withPersona('bad', persona));
@@ -169,17 +182,27 @@ describe('parseDatabrainStorybookConfig', () => {
       embeds: [{ embedId: 'orders', type: 'dashboard', name: 'Orders', rows }, valid.embeds[1]],
     });
     expect(refused(embed([{ tenant: 'acme' }, { status: 'open' }])).issues).toEqual([
-      { path: 'embeds[0].rows[1].tenant', message: expect.stringContaining('"tenant" column (tenantColumn)') },
+      {
+        path: 'embeds[0].rows[1].tenant',
+        message: expect.stringContaining('"tenant" column (tenantColumn)'),
+      },
     ]);
-    expect(refused(embed([{ tenant: 'acme', total: 1 }, { tenant: 'acme', total: '2' }])).issues).toEqual([
+    expect(
+      refused(
+        embed([
+          { tenant: 'acme', total: 1 },
+          { tenant: 'acme', total: '2' },
+        ]),
+      ).issues,
+    ).toEqual([
       { path: 'embeds[0].rows[1].total', message: "must be number, like the column's first value" },
     ]);
     expect(refused(embed([{ tenant: 'acme', at: new Date(0) }])).issues.map((issue) => issue.path)).toEqual([
       'embeds[0].rows[0].at',
     ]);
-    expect(refused(embed([{ tenant: 'acme', total: Number.NaN }])).issues.map((issue) => issue.path)).toEqual([
-      'embeds[0].rows[0].total',
-    ]);
+    expect(refused(embed([{ tenant: 'acme', total: Number.NaN }])).issues.map((issue) => issue.path)).toEqual(
+      ['embeds[0].rows[0].total'],
+    );
   });
 
   it('refuses a config without embeds, an embed of another type, and embed ids used twice', () => {
@@ -188,9 +211,10 @@ describe('parseDatabrainStorybookConfig', () => {
       message: 'must list at least one embed',
     });
     expect(
-      refused({ ...valid, embeds: [{ embedId: 'orders', type: 'table', name: 'Orders' }, valid.embeds[1]] }).issues.map(
-        (issue) => issue.path,
-      ),
+      refused({
+        ...valid,
+        embeds: [{ embedId: 'orders', type: 'table', name: 'Orders' }, valid.embeds[1]],
+      }).issues.map((issue) => issue.path),
     ).toContain('embeds[0].type');
     expect(
       refused({ ...valid, embeds: [...valid.embeds, { embedId: 'orders', type: 'metric', name: 'Again' }] })

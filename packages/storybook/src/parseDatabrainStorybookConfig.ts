@@ -42,16 +42,12 @@ const shape = closedObject(
     embeds: z.array(embed, { error: 'must be an array of embeds' }).min(1, 'must list at least one embed'),
     tenantColumn: requiredText().exactOptional(),
     personas: z
-      .record(
-        z.string().regex(PERSONA_NAME),
-        persona,
-        {
-          error: (issue) =>
-            issue.code === 'invalid_key'
-              ? 'is no usable persona name: use letters, digits, "-", "_" and "." only (names travel in URLs)'
-              : 'must be an object of persona name → persona',
-        },
-      )
+      .record(z.string().regex(PERSONA_NAME), persona, {
+        error: (issue) =>
+          issue.code === 'invalid_key'
+            ? 'is no usable persona name: use letters, digits, "-", "_" and "." only (names travel in URLs)'
+            : 'must be an object of persona name → persona',
+      })
       .refine((personas) => Object.keys(personas).length > 0, 'must name at least one persona'),
     defaultPersona: requiredText().exactOptional(),
   },
@@ -89,7 +85,10 @@ function rowIssues(config: Shape, tenantColumn: string): Issue[] {
         const expected = kinds.get(column);
         if (expected === undefined || expected === null) kinds.set(column, kind);
         else if (expected !== kind)
-          issues.push({ path: [...path, column], message: `must be ${expected}, like the column's first value` });
+          issues.push({
+            path: [...path, column],
+            message: `must be ${expected}, like the column's first value`,
+          });
       }
     });
   });

@@ -53,7 +53,10 @@ export async function viteFinal(config: UserConfig, options: DatabrainPresetOpti
     configFile,
     config: databrain,
     reload: load,
-    settings: { mode, tokenEndpoint: mode === 'static-live' ? (tokenEndpoint as string) : DATABRAIN_TOKEN_PATH },
+    settings: {
+      mode,
+      tokenEndpoint: mode === 'static-live' ? (tokenEndpoint as string) : DATABRAIN_TOKEN_PATH,
+    },
     live: mode === 'live' ? readLiveSettings(process.env) : undefined,
   });
   return { ...config, plugins: [...(config.plugins ?? []), plugin] };

@@ -1,11 +1,12 @@
 // The preview side of the addon, which Storybook loads as `@databrain-embed/storybook/preview`:
 // the persona toolbar, the decorator, and (before the first story) the routes a static build
 // answers in the page and the preview elements.
+
+import { settings, config as teamConfig } from 'virtual:databrain-storybook';
 import { definePreviewElements } from '@databrain-embed/emulator/elements';
 import type { Decorator } from '@storybook/react-vite';
-import { getChannel } from 'storybook/preview-api';
 import type { GlobalTypes } from 'storybook/internal/types';
-import { config as teamConfig, settings } from 'virtual:databrain-storybook';
+import { getChannel } from 'storybook/preview-api';
 import { DATABRAIN_PERSONA_GLOBAL, DATABRAIN_PREVIEW_PATH } from './addonPaths.ts';
 import { createDatabrainDecorator } from './createDatabrainDecorator.tsx';
 import { createPageRoutes } from './createPageRoutes.ts';

@@ -38,7 +38,9 @@ export interface LiveSettings {
  * const live = readLiveSettings(process.env); // undefined: the emulator it is
  * ```
  */
-export function readLiveSettings(env: Readonly<Record<string, string | undefined>>): LiveSettings | undefined {
+export function readLiveSettings(
+  env: Readonly<Record<string, string | undefined>>,
+): LiveSettings | undefined {
   const missing = LIVE_VARIABLES.filter((name) => !env[name]);
   if (missing.length === LIVE_VARIABLES.length) return undefined;
   const [apiUrl, apiKey, dataApp] = LIVE_VARIABLES.map((name) => env[name]);

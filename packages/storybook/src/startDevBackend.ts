@@ -29,7 +29,9 @@ export interface DevBackend {
 function logFailure(error: unknown): void {
   const code = (error as { code?: unknown } | null)?.code;
   const text = error instanceof Error ? error.message : String(error);
-  console.error(`[databrain-embed] The Storybook token endpoint failed: ${text}${typeof code === 'string' ? ` (${code})` : ''}`);
+  console.error(
+    `[databrain-embed] The Storybook token endpoint failed: ${text}${typeof code === 'string' ? ` (${code})` : ''}`,
+  );
 }
 
 /**

@@ -54,9 +54,10 @@ export function storybookMode(options: {
       'VALIDATION_ERROR',
       'DATABRAIN_API_KEY is set, but a static Storybook cannot hold an API key: everything `storybook build` ' +
         'writes is served to every visitor. A static Storybook can only go live through your own token ' +
-        "endpoint: give the addon the option tokenEndpoint: 'https://…' (your backend's URL that answers " +
-        '{ token, expiresIn }). Unset DATABRAIN_API_URL, DATABRAIN_API_KEY and DATABRAIN_DATA_APP to build ' +
-        'with the emulator in the page instead.',
+        // No "://" here: Storybook's terminal output would turn it into a link broken across lines.
+        "endpoint: give the addon the option tokenEndpoint: '<the https URL of your endpoint>', which " +
+        'answers { token, expiresIn }. Unset DATABRAIN_API_URL, DATABRAIN_API_KEY and DATABRAIN_DATA_APP ' +
+        'to build with the emulator in the page instead.',
     );
   }
   return 'static';

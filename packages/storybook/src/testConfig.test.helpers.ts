@@ -1,4 +1,7 @@
-import type { DatabrainStorybookConfig, ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
+import type {
+  DatabrainStorybookConfig,
+  ResolvedDatabrainStorybookConfig,
+} from './DatabrainStorybookConfig.ts';
 import { parseDatabrainStorybookConfig } from './parseDatabrainStorybookConfig.ts';
 
 /** A small team config: one dashboard and one metric of a shop, two tenants, three personas. */

@@ -1,10 +1,13 @@
 // The manager side of the addon, which Storybook loads as `@databrain-embed/storybook/manager`:
-// the "DataBrain" panel, fed by the preview over the channel.
-import { useSyncExternalStore } from 'react';
+// the "DataBrain" panel, fed by the preview over the channel. Elements are made with the
+// manager's own React (see DatabrainPanel.ts).
+import { createElement as h, useSyncExternalStore } from 'react';
 import { AddonPanel } from 'storybook/internal/components';
 import { addons, types, useStorybookState } from 'storybook/manager-api';
-import { DatabrainPanel } from './DatabrainPanel.tsx';
+import { DatabrainPanel } from './DatabrainPanel.ts';
 import { ADDON_ID, type DatabrainPanelState, PANEL_EVENTS, PANEL_ID } from './DatabrainPanelState.ts';
+
+type AddonPanelProps = Parameters<typeof AddonPanel>[0];
 
 // The latest state from the preview, kept from registration on, so a panel opened late has it.
 let latest: DatabrainPanelState | null = null;
@@ -17,7 +20,7 @@ const subscribe = (listener: () => void) => {
 function CurrentStoryPanel() {
   const state = useSyncExternalStore(subscribe, () => latest);
   const { storyId } = useStorybookState();
-  return <DatabrainPanel state={state?.storyId === storyId ? state : null} />;
+  return h(DatabrainPanel, { state: state?.storyId === storyId ? state : null });
 }
 
 addons.register(ADDON_ID, (api) => {
@@ -30,10 +33,8 @@ addons.register(ADDON_ID, (api) => {
   addons.add(PANEL_ID, {
     type: types.PANEL,
     title: 'DataBrain',
-    render: ({ active }) => (
-      <AddonPanel active={active ?? false}>
-        <CurrentStoryPanel />
-      </AddonPanel>
-    ),
+    // AddonPanel's props type requires `children`; createElement's third argument fills it at run time.
+    render: ({ active }) =>
+      h(AddonPanel, { active: active ?? false } as AddonPanelProps, h(CurrentStoryPanel)),
   });
 });
