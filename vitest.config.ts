@@ -33,6 +33,7 @@ export default defineConfig({
             'packages/react/src/session/**/*.test.ts',
             'packages/react/src/exports.test.ts',
             'test/**/*.test.ts',
+            'scripts/**/*.test.ts',
           ],
           exclude: [
             '**/node_modules/**',
@@ -45,7 +46,7 @@ export default defineConfig({
           typecheck: {
             enabled: true,
             checker: 'tsc',
-            include: ['packages/*/src/**/*.test-d.ts'],
+            include: ['packages/*/src/**/*.test-d.ts', 'test/**/*.test-d.ts'],
             tsconfig: './tsconfig.typecheck.json',
           },
         },

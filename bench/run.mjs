@@ -8,6 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrerequisites } from '../scripts/prerequisites.mjs';
 import { root } from '../scripts/workspace.mjs';
 import { rows, table } from './lib/report.mjs';
 
@@ -21,6 +22,11 @@ if (unknown.length > 0) {
   process.exit(2);
 }
 const sections = asked.length > 0 ? ALL.filter((name) => asked.includes(name)) : ALL;
+
+// Sections that drive Debian's chromium or start redis-server; the rest need neither.
+const NEEDS = { cache: ['redis-server'], data: ['redis-server'], render: ['chromium'], tabs: ['chromium'] };
+const needs = [...new Set(sections.flatMap((name) => NEEDS[name] ?? []))];
+if (needs.length > 0 && !ensurePrerequisites({ needs })) process.exit(1);
 
 if (!skipBuild) {
   console.log('building the packages…');

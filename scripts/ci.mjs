@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrerequisites } from './prerequisites.mjs';
 import { bin, root } from './workspace.mjs';
 
 const reportDir = join(root, '.vitest-reports');
@@ -22,6 +23,15 @@ const stages = [
 
 rmSync(reportDir, { recursive: true, force: true });
 mkdirSync(reportDir, { recursive: true });
+
+// Debian's chromium and redis-server: installed here where the machine allows it,
+// otherwise the run stops now, with how to bring them, instead of failing in the
+// browser and Redis tests minutes later.
+if (!ensurePrerequisites()) {
+  writeFileSync(join(reportDir, 'summary.txt'), '0 passed, 1 failed\n');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
 
 const timings = [];
 let failedStage;

@@ -11,6 +11,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../../test/redis/startRedisServer.mjs';
+import { seededRandom } from '../../test/seededRandom.mjs';
 
 const INSTANCE = fileURLToPath(new URL('./cacheInstance.mjs', import.meta.url));
 export const INSTANCES = 3;
@@ -20,17 +21,6 @@ export const CONCURRENCY = 48;
 export const FAULT_USERS = 500;
 export const FAULT_CALLS = 10;
 export const FAULT_RATE = 0.2;
-
-/** A seeded generator, so every run sends the same order and meets the same faults. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 function shuffle(items, random) {
   for (let index = items.length - 1; index > 0; index -= 1) {
@@ -118,7 +108,7 @@ async function acrossInstances() {
           calls.push({ user: `user-${user}`, instance });
       }
     }
-    shuffle(calls, seeded(42));
+    shuffle(calls, seededRandom(42));
     const started = performance.now();
     const answers = await pool(
       calls.map(
@@ -178,7 +168,7 @@ async function underFaults(tokenReuse) {
   const { startEmulator, EMULATOR_API_KEY, EMULATOR_DATA_APP } = await import('@databrain-embed/emulator');
   const { createDatabrainClient, createGuestTokenHandler } = await import('@databrain-embed/server');
   const emulator = await startEmulator({ port: 0, host: '127.0.0.1' });
-  const random = seeded(7);
+  const random = seededRandom(7);
   const faults = [
     { status: 500, times: 1 },
     { status: 429, times: 1, retryAfter: 0 },

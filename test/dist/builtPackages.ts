@@ -18,6 +18,11 @@ export const ENTRIES = [
     cjs: 'packages/core/dist/errors.cjs',
   },
   {
+    specifier: '@databrain-embed/core/token-endpoint',
+    esm: 'packages/core/dist/tokenEndpoint.mjs',
+    cjs: 'packages/core/dist/tokenEndpoint.cjs',
+  },
+  {
     specifier: '@databrain-embed/server',
     esm: 'packages/server/dist/index.mjs',
     cjs: 'packages/server/dist/index.cjs',

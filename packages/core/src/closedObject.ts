@@ -7,7 +7,9 @@ import { plainData } from './plainData.ts';
  * Not `z.strictObject`: zod reports all unknown keys as one issue on the
  * parent object. `error` is the message for an input that is not an object;
  * `what` names a key in messages ("unknown field"). Non-plain objects and
- * reserved keys are refused first, at their paths (see {@link plainData}).
+ * reserved keys are refused first, at their paths (see {@link plainData}),
+ * except inside the values of `opaqueKeys`: collaborators such as a store or
+ * a client, which may be class instances and are checked by their own schema.
  *
  * @example
  * ```ts
@@ -20,11 +22,13 @@ export function closedObject<S extends z.core.$ZodLooseShape>(
   shape: S,
   error: string,
   what = 'field',
+  opaqueKeys: readonly (keyof S & string)[] = [],
 ): z.ZodPreprocess<z.ZodObject<z.core.util.Writeable<S>, z.core.$catchall<z.ZodType<never>>>, unknown> {
   const known = Object.keys(shape).join(', ');
   return plainData(
     z
       .object(shape, { error })
       .catchall(z.custom<never>(() => false, { error: `unknown ${what} (known ${what}s: ${known})` })),
+    opaqueKeys,
   );
 }

@@ -67,7 +67,17 @@ export type DatabrainApiErrorCode = (typeof DATABRAIN_API_ERROR_CODES)[number];
  * - `UNEXPECTED_RESPONSE`: an answer that fits no documented shape.
  * - `RESPONSE_TOO_LARGE`: the answer's body passed the client's
  *   `maxResponseBytes`; reading stopped there.
- * - `UNKNOWN_ERROR`: DataBrain answered with a code this library does not know.
+ * - `UNKNOWN_ERROR`: a failure this library cannot classify: DataBrain
+ *   answered with a code it does not know (`status` kept), or app code it
+ *   called (a custom client given to the token handler) threw something that
+ *   is not a `DatabrainError` (kept as `cause`).
+ * - `AUTHORIZE_FAILED`: the token handler's `authorize` threw or rejected;
+ *   `cause` holds what it threw.
+ * - `TOKEN_STORE_FAILED`: a guest-token store call failed or did not answer
+ *   in time (a `GuestTokenStoreError`, reported to `tokenReuse.onError`,
+ *   never thrown: the token is minted instead).
+ * - `SERVER_ONLY`: server code, which holds secret keys, was loaded or called
+ *   in a browser page.
  *
  * @example
  * ```ts
@@ -83,6 +93,9 @@ export const DATABRAIN_CLIENT_ERROR_CODES = [
   'UNEXPECTED_RESPONSE',
   'RESPONSE_TOO_LARGE',
   'UNKNOWN_ERROR',
+  'AUTHORIZE_FAILED',
+  'TOKEN_STORE_FAILED',
+  'SERVER_ONLY',
 ] as const;
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as core from './index.ts';
 import * as internal from './internal.ts';
+import * as tokenEndpoint from './tokenEndpoint.ts';
 
 describe('@databrain-embed/core public API', () => {
   it('exports exactly these runtime names, so nothing leaks or vanishes by accident', () => {
@@ -59,12 +60,17 @@ describe('@databrain-embed/core public API', () => {
   it('keeps the internal entry to the schema helpers the other packages build with', () => {
     expect(Object.keys(internal).sort()).toEqual([
       'closedObject',
+      'isRecord',
       'plainData',
       'requiredText',
       'toValidationIssues',
       'validate',
       'z',
     ]);
+  });
+
+  it('keeps the zod-free token-endpoint entry to the wire contract', () => {
+    expect(Object.keys(tokenEndpoint).sort()).toEqual(['EXPIRED_TOKEN_HEADER', 'TOKEN_ENDPOINT_ERROR_CODES']);
   });
 
   it('exports no undefined value', () => {

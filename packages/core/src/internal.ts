@@ -3,10 +3,12 @@
  * other packages of this repository build their own schemas with (the
  * server's client options, the emulator's options and config file), so every
  * input is checked by the same rules, reported the same way, and parsed by
- * the same copy of zod. Not covered by semantic versioning.
+ * the same copy of zod, plus `isRecord`, the one JSON-object check. Not
+ * covered by semantic versioning.
  */
 export * as z from 'zod';
 export { closedObject } from './closedObject.ts';
+export { isRecord } from './isRecord.ts';
 export { plainData } from './plainData.ts';
 export { requiredText } from './requiredText.ts';
 export { toValidationIssues, validate } from './validate.ts';

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { buildGuestTokenRequest, type GuestTokenInput } from './buildGuestTokenRequest.ts';
+import { closedObject } from './closedObject.ts';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { buildDatasourceRequest, type DatasourceRequest } from './datasourceRequest.ts';
 import { filterValuesSchema } from './filterValues.ts';
 import { issuesOf } from './issuesOf.test.helpers.ts';
 import { parseGuestTokenRequest } from './parseGuestTokenRequest.ts';
-import { validate } from './validate.ts';
+import { toValidationIssues, validate } from './validate.ts';
 import { buildWorkspaceRequest, type WorkspaceRequest } from './workspaceRequest.ts';
 
 const RESERVED = 'is a reserved key (__proto__, constructor and prototype are never accepted)';
@@ -148,5 +150,42 @@ describe('the size of a validation message', () => {
     })();
     expect(error?.issues[0]?.path).toBe(name);
     expect(error?.message.length).toBeLessThan(1_000);
+  });
+});
+
+describe('opaque keys', () => {
+  class Store {
+    get(): undefined {
+      return undefined;
+    }
+  }
+  const options = closedObject(
+    {
+      store: z.custom<Store>((value) => value instanceof Store, { error: 'must be a Store' }),
+      limit: z.number(),
+    },
+    'must be an object',
+    'option',
+    ['store'],
+  );
+
+  it('accepts a class instance under an opaque key, which its own schema checks', () => {
+    expect(options.safeParse({ store: new Store(), limit: 1 }).success).toBe(true);
+    const wrong = options.safeParse({ store: new Date(), limit: 1 });
+    expect(toValidationIssues(wrong.error?.issues ?? [])).toEqual([
+      { path: 'store', message: 'must be a Store' },
+    ]);
+  });
+
+  it('still refuses a reserved key named by an opaque key, and non-plain values elsewhere', () => {
+    const bad = options.safeParse({
+      ...JSON.parse('{"__proto__":1}'),
+      store: new Store(),
+      limit: new Date(),
+    });
+    expect(toValidationIssues(bad.error?.issues ?? [])).toEqual([
+      { path: '__proto__', message: RESERVED },
+      { path: 'limit', message: 'must be a plain object, not a Date' },
+    ]);
   });
 });

@@ -20,6 +20,8 @@ export const RESERVED_KEY_RULE =
 // Deeper than any request body; a cyclic input stops here instead of looping.
 const MAX_DEPTH = 32;
 
+const NO_KEYS: ReadonlySet<string> = new Set();
+
 interface StructureIssue {
   readonly path: PropertyKey[];
   readonly message: string;
@@ -30,7 +32,13 @@ function isPlain(value: object): boolean {
   return prototype === Object.prototype || prototype === null;
 }
 
-function structureIssues(value: unknown, path: PropertyKey[], depth: number, issues: StructureIssue[]): void {
+function structureIssues(
+  value: unknown,
+  path: PropertyKey[],
+  depth: number,
+  issues: StructureIssue[],
+  opaqueKeys: ReadonlySet<string> = NO_KEYS,
+): void {
   if (typeof value !== 'object' || value === null) return;
   if (depth > MAX_DEPTH) {
     issues.push({ path, message: `must not be nested deeper than ${MAX_DEPTH} levels` });
@@ -52,7 +60,7 @@ function structureIssues(value: unknown, path: PropertyKey[], depth: number, iss
   for (const key of Object.keys(value)) {
     if (RESERVED_KEYS.has(key)) {
       issues.push({ path: [...path, key], message: RESERVED_KEY_RULE });
-    } else {
+    } else if (!opaqueKeys.has(key)) {
       structureIssues((value as Record<string, unknown>)[key], [...path, key], depth + 1, issues);
     }
   }
@@ -63,6 +71,10 @@ function structureIssues(value: unknown, path: PropertyKey[], depth: number, iss
  * object that is not a plain object (a `Date`, a `Map`, a class instance),
  * which zod would read as `{}`, and an own `__proto__`, `constructor` or
  * `prototype` key are each reported at their path, and `schema` is not run.
+ * The values under `opaqueKeys` (keys of the input itself) are not looked
+ * into: they hold collaborators the caller hands over, such as a token store
+ * or a Redis client, which may well be class instances; their schema checks
+ * them.
  *
  * @example
  * ```ts
@@ -71,10 +83,14 @@ function structureIssues(value: unknown, path: PropertyKey[], depth: number, iss
  * list.safeParse([new Date()]); // issue at [0]: must be a plain object, not a Date
  * ```
  */
-export function plainData<S extends z.ZodType>(schema: S): z.ZodPreprocess<S, unknown> {
+export function plainData<S extends z.ZodType>(
+  schema: S,
+  opaqueKeys: readonly string[] = [],
+): z.ZodPreprocess<S, unknown> {
+  const opaque: ReadonlySet<string> = new Set(opaqueKeys);
   return z.preprocess((value, ctx) => {
     const issues: StructureIssue[] = [];
-    structureIssues(value, [], 0, issues);
+    structureIssues(value, [], 0, issues, opaque);
     for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
     return value;
   }, schema);

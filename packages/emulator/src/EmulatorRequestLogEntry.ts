@@ -1,7 +1,7 @@
 /**
  * One answered (or dropped) request. No header values are kept, so the log
- * never holds a credential. `status` is `0` when a fault dropped the
- * connection.
+ * never holds a credential. `status` is `0` when no answer went out: a fault
+ * dropped the connection, or the client aborted first.
  *
  * @example
  * ```ts

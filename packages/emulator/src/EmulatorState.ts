@@ -1,4 +1,9 @@
-import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeed } from './emulatorSeed.ts';
+import {
+  DEFAULT_TENANT_COLUMN,
+  type EmulatorDataApp,
+  type EmulatorEmbed,
+  type EmulatorSeed,
+} from './emulatorSeed.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
 
 /** A data app as held in memory, with timestamps for the list endpoint. */
@@ -24,6 +29,8 @@ export class EmulatorState {
   readonly themes: Set<string>;
   readonly workspaces: Set<string>;
   readonly tokens: Map<string, GuestTokenClaims> = new Map();
+  /** The column of embeds' own rows that a token's `clientId` must match. */
+  readonly tenantColumn: string;
 
   constructor(seed: EmulatorSeed, startedAt: string) {
     for (const app of seed.dataApps) this.addDataApp(app, startedAt);
@@ -33,6 +40,7 @@ export class EmulatorState {
     this.llms = new Set(seed.llms);
     this.themes = new Set(seed.themes);
     this.workspaces = new Set(seed.workspaces);
+    this.tenantColumn = seed.tenantColumn ?? DEFAULT_TENANT_COLUMN;
   }
 
   private addDataApp(app: EmulatorDataApp, at: string): void {

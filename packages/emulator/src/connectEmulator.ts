@@ -1,8 +1,8 @@
 import { DatabrainError } from '@databrain-embed/core';
+import { isRecord } from '@databrain-embed/core/internal';
 import type { EmulatorFault } from './createFaultInjector.ts';
 import type { EmulatorRequestLogEntry } from './EmulatorRequestLogEntry.ts';
 import type { GuestTokenClaims } from './GuestTokenClaims.ts';
-import { isRecord } from './isRecord.ts';
 import { CONTROL_PATHS } from './routes/controlRoutes.ts';
 
 /**

@@ -2,6 +2,8 @@ import { DatabrainValidationError } from '@databrain-embed/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEmulatorHandler, type EmulatorHandler } from './createEmulatorHandler.ts';
 import { EMULATOR_API_KEY, EMULATOR_DATA_APP } from './emulatorSeed.ts';
+import type { PreviewPayload } from './PreviewPayload.ts';
+import { SAMPLE_COLUMNS, SAMPLE_ROWS } from './sampleData.ts';
 import { readAnswer } from './testKit.test.helpers.ts';
 
 const ORIGIN = 'http://emulator.local';
@@ -154,6 +156,16 @@ describe('createEmulatorHandler: the emulator as Request → Response', () => {
     expect(handler.requests).toEqual([]);
   });
 
+  it('ends a latency delay when the request is aborted, rejecting as fetch does and logging no answer', async () => {
+    const handler = create();
+    handler.faults.add({ latencyMs: 60_000, times: 1 });
+    const abort = new AbortController();
+    const waiting = handler.fetch(`${ORIGIN}/api/v2/data-app`, { signal: abort.signal });
+    abort.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    expect(handler.requests).toEqual([{ method: 'GET', path: '/api/v2/data-app', status: 0 }]);
+  });
+
   it('fails requests waiting on latency when closed, and every later one', async () => {
     const handler = create();
     handler.faults.add({ latencyMs: 60_000, times: 1 });
@@ -166,5 +178,126 @@ describe('createEmulatorHandler: the emulator as Request → Response', () => {
   it('checks its options by the config rules, naming the field', () => {
     expect(() => createEmulatorHandler({ maxBodyBytes: 0 })).toThrow(DatabrainValidationError);
     expect(() => createEmulatorHandler({ port: 1 } as never)).toThrow(/port/);
+  });
+});
+
+describe("createEmulatorHandler: a team's own rows in the preview routes", () => {
+  const orders = [
+    { org: 'acme', status: 'shipped', total: 120.5, placedAt: '2024-03-02', gift: true },
+    { org: 'acme', status: 'open', total: 40, placedAt: '2024-03-09', gift: false },
+    { org: 'globex', status: 'shipped', total: 999, placedAt: '2024-04-01', gift: null },
+  ];
+  const shop = () =>
+    create({
+      includeDefaultSeed: false,
+      seed: {
+        tenantColumn: 'org',
+        dataApps: [
+          {
+            name: 'shop',
+            apiKeys: ['shop-key'],
+            embeds: [
+              { embedId: 'orders', type: 'dashboard', name: 'Orders', rows: orders },
+              {
+                embedId: 'revenue',
+                type: 'metric',
+                name: 'Revenue',
+                rows: [{ org: 'acme', month: '2024-03', revenue: 5 }],
+              },
+              { embedId: 'legacy', type: 'dashboard', name: 'Legacy' },
+            ],
+          },
+        ],
+      },
+    });
+
+  async function previewOf(handler: EmulatorHandler, grant: Record<string, unknown>, path: string) {
+    const token = await mint(handler, { dataAppName: 'shop', ...grant }, 'shop-key');
+    const response = await handler.fetch(`${ORIGIN}${path}`, { headers: { 'x-plugin-token': token } });
+    expect(response.status).toBe(200);
+    return ((await response.json()) as { data: PreviewPayload }).data;
+  }
+
+  it("serves the embed's own columns, typed from its rows, and only the token tenant's rows", async () => {
+    const data = await previewOf(shop(), { clientId: 'acme' }, '/api/v2/dashboard?dashboardId=orders');
+    expect(data.columns).toEqual([
+      { name: 'org', type: 'string' },
+      { name: 'status', type: 'string' },
+      { name: 'total', type: 'number' },
+      { name: 'placedAt', type: 'date' },
+      { name: 'gift', type: 'boolean' },
+    ]);
+    expect(data.rows).toEqual(orders.slice(0, 2));
+    // The embed goes out without its rows: other tenants' rows never reach the browser.
+    expect(data.embed).toEqual({ embedId: 'orders', type: 'dashboard', name: 'Orders' });
+    expect(JSON.stringify(data)).not.toContain('globex');
+  });
+
+  it("applies the token's filters to the team's columns, and clientId None sees every tenant", async () => {
+    const handler = shop();
+    const filtered = await previewOf(
+      handler,
+      {
+        clientId: 'acme',
+        params: {
+          dashboardAppFilters: [
+            {
+              dashboardId: 'orders',
+              values: { status: 'shipped', placedAt: { startDate: '2024-03-01', endDate: '2024-03-31' } },
+            },
+          ],
+        },
+      },
+      '/api/v2/dashboard?dashboardId=orders',
+    );
+    expect(filtered.rows).toEqual([orders[0]]);
+    expect(filtered.filters.map((report) => [report.name, report.status])).toEqual([
+      ['status', 'applied'],
+      ['placedAt', 'applied'],
+    ]);
+    const everyone = await previewOf(handler, { clientId: 'None' }, '/api/v2/dashboard?dashboardId=orders');
+    expect(everyone.rows).toHaveLength(3);
+    const metric = await previewOf(
+      handler,
+      { clientId: 'acme' },
+      '/api/v2/dashboard/embeddedMetric?metricId=revenue',
+    );
+    expect(metric.columns.map((column) => column.name)).toEqual(['org', 'month', 'revenue']);
+  });
+
+  it('keeps reporting a filter as applied when the tenant has no rows left', async () => {
+    const data = await previewOf(
+      shop(),
+      {
+        clientId: 'initech',
+        params: { dashboardAppFilters: [{ dashboardId: 'orders', values: { status: 'open' } }] },
+      },
+      '/api/v2/dashboard?dashboardId=orders',
+    );
+    expect(data.rows).toEqual([]);
+    expect(data.columns).toHaveLength(5);
+    expect(data.filters[0]?.status).toBe('applied');
+  });
+
+  it('serves the sample table, by its tenant column, for an embed without rows', async () => {
+    const data = await previewOf(shop(), { clientId: 'globex' }, '/api/v2/dashboard?dashboardId=legacy');
+    expect(data.columns.map((column) => column.name)).toEqual([...SAMPLE_COLUMNS]);
+    expect(data.rows).toEqual(SAMPLE_ROWS.filter((row) => row.tenant === 'globex'));
+  });
+
+  it('refuses rows the seed rules reject before anything is served', () => {
+    expect(() =>
+      createEmulatorHandler({
+        seed: {
+          dataApps: [
+            {
+              name: 'shop',
+              apiKeys: [],
+              embeds: [{ embedId: 'o', type: 'dashboard', name: 'O', rows: [{ amount: 1 }] }],
+            },
+          ],
+        },
+      }),
+    ).toThrow('seed.dataApps[0].embeds[0].rows[0].tenant: must name the row');
   });
 });

@@ -37,7 +37,9 @@ export interface EmulatorHandler {
    * query of its URL matter, so any origin works (`http://emulator.local`).
    * Takes what the global `fetch` takes and is bound, so it can stand in for
    * it (`createDatabrainClient({ fetch: emulator.fetch, baseUrl, apiKey })`).
-   * A `drop` fault rejects with a `TypeError`, as a dropped connection does.
+   * A `drop` fault rejects with a `TypeError`, as a dropped connection does;
+   * aborting the request's `signal` ends a latency delay early and rejects
+   * with the signal's reason.
    */
   readonly fetch: (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
   /** The seed the emulator started from (default seed plus options). */
@@ -51,7 +53,11 @@ export interface EmulatorHandler {
   readonly faults: EmulatorFaults;
   /** The clock tokens are issued and expire by; move it instead of sleeping. */
   readonly clock: EmulatorClock;
-  /** Every request so far, oldest first (CORS preflights included, control routes not). */
+  /**
+   * Every request so far, oldest first (CORS preflights included, control
+   * routes not); `status` 0 when no answer went out (a `drop` fault, or a
+   * request aborted first).
+   */
   readonly requests: readonly EmulatorRequestLogEntry[];
   /**
    * Cancels pending latency delays: the requests waiting on them reject with
@@ -136,13 +142,18 @@ export function createEmulatorHandler(given: EmulatorHandlerOptions = {}): Emula
 
   const closedError = () => new TypeError('The emulator is closed.');
 
-  const delay = (ms: number) =>
+  /** Waits `ms`, or less when the request is aborted (its caller then gets no answer anyway). */
+  const delay = (ms: number, signal: AbortSignal) =>
     new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const done = () => {
+        clearTimeout(timer);
         delays.delete(timer);
+        signal.removeEventListener('abort', done);
         resolve();
-      }, ms);
+      };
+      const timer = setTimeout(done, ms);
       delays.set(timer, reject);
+      signal.addEventListener('abort', done);
     });
 
   /** Runs the route's handler for the request's method; errors become their answer. */
@@ -182,7 +193,7 @@ export function createEmulatorHandler(given: EmulatorHandlerOptions = {}): Emula
     const cors = isPreview ? PREVIEW_CORS_HEADERS : NO_HEADERS;
     if (request.method === 'OPTIONS' && isPreview) return jsonResponse(204, undefined, cors);
     const decision = faults.decide(path);
-    if (decision.delayMs > 0) await delay(decision.delayMs);
+    if (decision.delayMs > 0) await delay(decision.delayMs, request.signal);
     if (decision.outcome.kind === 'drop') return undefined;
     if (decision.outcome.kind === 'status') {
       return errorResponse(faultError(decision.outcome.status, decision.outcome.retryAfter), cors);
@@ -195,16 +206,15 @@ export function createEmulatorHandler(given: EmulatorHandlerOptions = {}): Emula
   async function fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     const request = input instanceof Request && init === undefined ? input : new Request(input, init);
     if (closed) throw closedError();
-    const isControl = controlRoutes.has(new URL(request.url).pathname);
+    const path = new URL(request.url).pathname;
     const response = await respond(request);
-    if (!isControl) {
-      requests.push({
-        method: request.method,
-        path: new URL(request.url).pathname,
-        status: response?.status ?? 0,
-      });
+    // An aborted request got no answer, like a dropped one: logged with status 0.
+    const aborted = request.signal.aborted;
+    if (!controlRoutes.has(path)) {
+      requests.push({ method: request.method, path, status: aborted ? 0 : (response?.status ?? 0) });
     }
-    // What a browser's and Node's fetch do when the connection closes unanswered.
+    // What a browser's and Node's fetch do when aborted, or when the connection closes unanswered.
+    if (aborted) throw request.signal.reason;
     if (response === undefined)
       throw new TypeError('Failed to fetch: the emulator dropped the connection (injected fault).');
     return response;

@@ -12,13 +12,21 @@ import { renderPreviewCard } from './preview/renderPreviewCard.ts';
  * ```
  */
 export interface PreviewElementsOptions {
-  /** Base URL of a running emulator. */
+  /** Base URL of a running emulator (any origin, e.g. `http://emulator.local`, with `fetch` below). */
   readonly apiUrl: string;
+  /**
+   * What the elements load their data with; default the global `fetch`.
+   * Pass an in-page emulator's `fetch` (`createEmulatorHandler` from
+   * `@databrain-embed/emulator/handler`) to serve a page with no backend,
+   * e.g. a static Storybook.
+   */
+  readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Shared by the two element classes of one registry; a later call updates it. */
 interface PreviewSettings {
   apiUrl: string;
+  fetch: PreviewElementsOptions['fetch'];
   created: number;
 }
 
@@ -56,6 +64,8 @@ function createElementClass(kind: 'dashboard' | 'metric', settings: PreviewSetti
       kind,
       instance: `${kind}-${++settings.created}`,
       apiUrl: () => settings.apiUrl,
+      // Read at every load, so that a later definePreviewElements call takes effect.
+      fetch: (input, init) => (settings.fetch ?? globalThis.fetch)(input, init),
       origin: typeof location === 'undefined' ? '' : location.host,
       onChange: (change) => this.#update(change),
       onServerEvent: callGlobal,
@@ -95,7 +105,7 @@ function createElementClass(kind: 'dashboard' | 'metric', settings: PreviewSetti
  * the global function named in `handle-server-event`. They draw a small
  * dashboard in the light DOM (KPI tiles, a bar chart, the token's claims and
  * filters, the rows), themed by `theme` and `chartColors`. Calling it again
- * only updates `apiUrl`.
+ * only updates `apiUrl` and `fetch`.
  *
  * @example
  * ```ts
@@ -113,8 +123,13 @@ export function definePreviewElements(options: PreviewElementsOptions): Promise<
   const existing = (customElements.get('dbn-dashboard') ?? customElements.get('dbn-metric')) as
     | PreviewElementClass
     | undefined;
-  const settings: PreviewSettings = existing?.[SETTINGS] ?? { apiUrl: options.apiUrl, created: 0 };
+  const settings: PreviewSettings = existing?.[SETTINGS] ?? {
+    apiUrl: options.apiUrl,
+    fetch: options.fetch,
+    created: 0,
+  };
   settings.apiUrl = options.apiUrl;
+  settings.fetch = options.fetch;
   for (const kind of ['dashboard', 'metric'] as const) {
     const tag = `dbn-${kind}`;
     if (!customElements.get(tag)) customElements.define(tag, createElementClass(kind, settings));

@@ -10,3 +10,4 @@ export { DEFAULT_PREVIEW_THEME, type PreviewTheme, readPreviewTheme } from './pr
 export { type PreviewStatus, type PreviewView, renderPreviewCard } from './preview/renderPreviewCard.ts';
 export { type ChartBar, type RowSummary, summarizeRows } from './preview/summarizeRows.ts';
 export { describeFilter, describePermissions, formatExpiry, parseJsonAttribute } from './previewFormat.ts';
+export type { ColumnType, PreviewColumn } from './readColumns.ts';

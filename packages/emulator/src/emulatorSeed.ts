@@ -1,18 +1,49 @@
 /**
+ * One row of a team's own data: a plain JSON object of column → value. Column
+ * types are read from the values (see `readColumns`): numbers, booleans,
+ * ISO dates (`2024-01-31`, `2024-01-31T09:00:00Z`) and other strings; `null`
+ * is an empty cell.
+ *
+ * @example
+ * ```ts
+ * import type { EmulatorRow } from '@databrain-embed/emulator';
+ * const row: EmulatorRow = { tenant: 'acme', status: 'shipped', total: 129.5, placedAt: '2024-03-02' };
+ * ```
+ */
+export type EmulatorRow = Readonly<Record<string, string | number | boolean | null>>;
+
+/**
  * One embed of a data app: what the front end names in `dashboard-id` /
- * `metric-id`.
+ * `metric-id`. With `rows`, its preview serves those rows and their columns
+ * (limited to the token's tenant through the seed's `tenantColumn`, then by
+ * its filters) instead of the built-in sample table.
  *
  * @example
  * ```ts
  * import type { EmulatorEmbed } from '@databrain-embed/emulator';
- * const embed: EmulatorEmbed = { embedId: 'sales-overview', type: 'dashboard', name: 'Sales overview' };
+ * const embed: EmulatorEmbed = { embedId: 'orders', type: 'dashboard', name: 'Orders',
+ *   rows: [{ tenant: 'acme', status: 'shipped', total: 129.5, placedAt: '2024-03-02' }] };
  * ```
  */
 export interface EmulatorEmbed {
   readonly embedId: string;
   readonly type: 'dashboard' | 'metric';
   readonly name: string;
+  /** The team's own rows for this embed; without them the preview shows `SAMPLE_ROWS`. */
+  readonly rows?: readonly EmulatorRow[];
 }
+
+/**
+ * The column of embeds' own `rows` that names each row's tenant when the
+ * seed gives no `tenantColumn`: `tenant`, as in the sample table.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_TENANT_COLUMN } from '@databrain-embed/emulator';
+ * DEFAULT_TENANT_COLUMN; // 'tenant'
+ * ```
+ */
+export const DEFAULT_TENANT_COLUMN = 'tenant' as const;
 
 /**
  * A data app the emulator knows: its embeds and the API keys that may mint
@@ -48,12 +79,19 @@ export interface EmulatorSeed {
   readonly llms: readonly string[];
   readonly themes: readonly string[];
   readonly workspaces: readonly string[];
+  /**
+   * The column of embeds' own `rows` that holds the tenant a guest token's
+   * `clientId` must match (`'None'` sees every row); default `tenant`
+   * (`DEFAULT_TENANT_COLUMN`). The sample table always uses `tenant`.
+   */
+  readonly tenantColumn?: string;
 }
 
 /**
  * Part of a seed, as passed to `startEmulator({ seed })` or written in a
  * config file. Lists are added to the default seed; a data app with the name
- * of an existing one adds its keys and embeds to it.
+ * of an existing one adds its keys and embeds to it; a `tenantColumn`
+ * replaces the default one.
  *
  * @example
  * ```ts

@@ -11,6 +11,7 @@ describe('public exports', () => {
         "CLI_USAGE",
         "DEFAULT_CLI_PORT",
         "DEFAULT_EMULATOR_SEED",
+        "DEFAULT_TENANT_COLUMN",
         "EMULATOR_API_KEY",
         "EMULATOR_DATA_APP",
         "EMULATOR_SERVICE_TOKEN",
@@ -26,6 +27,7 @@ describe('public exports', () => {
         "parseCliArgs",
         "parseEmulatorConfig",
         "parseEmulatorSeed",
+        "readColumns",
         "runCli",
         "startEmulator",
       ]
@@ -57,11 +59,13 @@ describe('public exports', () => {
       [
         "CONTROL_PATHS",
         "DEFAULT_EMULATOR_SEED",
+        "DEFAULT_TENANT_COLUMN",
         "EMULATOR_API_KEY",
         "EMULATOR_DATA_APP",
         "EMULATOR_SERVICE_TOKEN",
         "createEmulatorHandler",
         "parseEmulatorSeed",
+        "readColumns",
       ]
     `);
   });

@@ -58,3 +58,30 @@ describe('applyTenancy', () => {
     expect(applyTenancy(SAMPLE_ROWS, 'tenant-carol')).toEqual([]);
   });
 });
+
+describe("applyTenancy on a team's own rows", () => {
+  const rows = [
+    { org: 'acme', total: 1 },
+    { org: 7, total: 2 },
+    { org: null, total: 3 },
+  ];
+
+  it('limits rows through the given tenant column, a numeric tenant matching its text', () => {
+    expect(applyTenancy(rows, 'acme', 'org')).toEqual([rows[0]]);
+    expect(applyTenancy(rows, '7', 'org')).toEqual([rows[1]]);
+    expect(applyTenancy(rows, 'null', 'org')).toEqual([]);
+    expect(applyTenancy(rows, 'None', 'org')).toEqual(rows);
+  });
+});
+
+describe('filterRows with the columns of the whole table', () => {
+  it('judges a filter by the given columns when no row is left', () => {
+    const columns = [{ name: 'amount', type: 'number' as const }];
+    const { reports } = filterRows(
+      [],
+      [{ source: 'appFilters', target: 'revenue', values: { amount: { min: 1 } } }],
+      columns,
+    );
+    expect(reports[0]?.status).toBe('applied');
+  });
+});

@@ -1,5 +1,6 @@
-import { isRecord } from './isRecord.ts';
-import type { SampleRow } from './sampleData.ts';
+import { isRecord } from '@databrain-embed/core/internal';
+import { DEFAULT_TENANT_COLUMN, type EmulatorRow } from './emulatorSeed.ts';
+import { type ColumnType, type PreviewColumn, readColumns } from './readColumns.ts';
 
 /**
  * What happened to one guest-token filter when the emulator served an embed.
@@ -46,10 +47,8 @@ export interface EmbedFilters {
 
 type Predicate = (cell: unknown) => boolean;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
-
-/** The predicate a filter value stands for, `'sql'`, or `undefined` when it does not fit `sample`. */
-function predicateFor(value: unknown, sample: unknown): Predicate | 'sql' | undefined {
+/** The predicate a filter value stands for, `'sql'`, or `undefined` when it does not fit a column of `type`. */
+function predicateFor(value: unknown, type: ColumnType | undefined): Predicate | 'sql' | undefined {
   if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
     return (cell) => cell === value || String(cell) === String(value);
   }
@@ -60,13 +59,13 @@ function predicateFor(value: unknown, sample: unknown): Predicate | 'sql' | unde
   if (!isRecord(value)) return undefined;
   if (typeof value.sql === 'string') return 'sql';
   if (typeof value.startDate === 'string' && typeof value.endDate === 'string') {
-    if (typeof sample !== 'string' || !ISO_DATE.test(sample)) return undefined;
+    if (type !== 'date') return undefined;
     const start = value.startDate.slice(0, 10);
     const end = value.endDate.slice(0, 10);
     return (cell) => typeof cell === 'string' && cell.slice(0, 10) >= start && cell.slice(0, 10) <= end;
   }
   if (typeof value.min === 'number' || typeof value.max === 'number') {
-    if (typeof sample !== 'number') return undefined;
+    if (type !== 'number') return undefined;
     const min = typeof value.min === 'number' ? value.min : Number.NEGATIVE_INFINITY;
     const max = typeof value.max === 'number' ? value.max : Number.POSITIVE_INFINITY;
     return (cell) => typeof cell === 'number' && cell >= min && cell <= max;
@@ -77,7 +76,9 @@ function predicateFor(value: unknown, sample: unknown): Predicate | 'sql' | unde
 /**
  * Applies guest-token filters to rows the way DataBrain applies app filters
  * to a query: a filter whose name is a column restricts that column; others
- * are reported but change nothing.
+ * are reported but change nothing. `columns` (default: read from `rows`)
+ * says which columns exist and what they hold, so that a filter is judged
+ * the same whether or not any row is left.
  *
  * @example
  * ```ts
@@ -87,13 +88,14 @@ function predicateFor(value: unknown, sample: unknown): Predicate | 'sql' | unde
  * ]);
  * ```
  */
-export function filterRows(
-  rows: readonly SampleRow[],
+export function filterRows<Row extends EmulatorRow>(
+  rows: readonly Row[],
   filters: readonly EmbedFilters[],
-): { rows: SampleRow[]; reports: FilterReport[] } {
+  columns: readonly PreviewColumn[] = readColumns(rows),
+): { rows: Row[]; reports: FilterReport[] } {
   let kept = [...rows];
   const reports: FilterReport[] = [];
-  const columns: ReadonlySet<string> = new Set(rows[0] ? Object.keys(rows[0]) : []);
+  const types: ReadonlyMap<string, ColumnType> = new Map(columns.map((column) => [column.name, column.type]));
   for (const filter of filters) {
     for (const [name, value] of Object.entries(filter.values)) {
       const base = {
@@ -103,16 +105,15 @@ export function filterRows(
         value,
         ...(filter.isShowOnUrl === undefined ? {} : { isShowOnUrl: filter.isShowOnUrl }),
       };
-      const sample = rows[0] ? (rows[0] as unknown as Record<string, unknown>)[name] : undefined;
-      const predicate = predicateFor(value, sample);
+      const predicate = predicateFor(value, types.get(name));
       if (predicate === 'sql') {
         reports.push({ ...base, status: 'sql' });
-      } else if (!columns.has(name)) {
+      } else if (!types.has(name)) {
         reports.push({ ...base, status: 'no-column' });
       } else if (predicate === undefined) {
         reports.push({ ...base, status: 'unsupported' });
       } else {
-        kept = kept.filter((row) => predicate((row as unknown as Record<string, unknown>)[name]));
+        kept = kept.filter((row) => predicate(row[name]));
         reports.push({ ...base, status: 'applied' });
       }
     }
@@ -121,16 +122,26 @@ export function filterRows(
 }
 
 /**
- * Row-level tenancy as DataBrain applies `clientId`: only the rows of that
- * tenant remain, so an id that is no tenant of the table sees no rows;
- * `'None'` (DataBrain's "no tenancy" value) keeps every row.
+ * Row-level tenancy as DataBrain applies `clientId`: only the rows whose
+ * `column` (default `tenant`) holds that tenant remain, so an id that is no
+ * tenant of the table sees no rows; `'None'` (DataBrain's "no tenancy"
+ * value) keeps every row. A numeric tenant matches its decimal text.
  *
  * @example
  * ```ts
  * import { applyTenancy, SAMPLE_ROWS } from '@databrain-embed/emulator';
  * applyTenancy(SAMPLE_ROWS, 'acme').every((row) => row.tenant === 'acme'); // true
+ * applyTenancy(orders, 'acme', 'customer'); // rows whose `customer` is 'acme'
  * ```
  */
-export function applyTenancy(rows: readonly SampleRow[], clientId: string): SampleRow[] {
-  return rows.filter((row) => clientId === 'None' || row.tenant === clientId);
+export function applyTenancy<Row extends EmulatorRow>(
+  rows: readonly Row[],
+  clientId: string,
+  column: string = DEFAULT_TENANT_COLUMN,
+): Row[] {
+  if (clientId === 'None') return [...rows];
+  return rows.filter((row) => {
+    const tenant = row[column];
+    return (typeof tenant === 'string' || typeof tenant === 'number') && String(tenant) === clientId;
+  });
 }

@@ -29,6 +29,7 @@ export function mergeSeed(base: EmulatorSeed, extra: EmulatorSeedInput = {}): Em
         : app,
     );
   }
+  const tenantColumn = extra.tenantColumn ?? base.tenantColumn;
   return {
     dataApps: [...apps.values()],
     serviceTokens: union(base.serviceTokens, extra.serviceTokens),
@@ -37,6 +38,7 @@ export function mergeSeed(base: EmulatorSeed, extra: EmulatorSeedInput = {}): Em
     llms: union(base.llms, extra.llms),
     themes: union(base.themes, extra.themes),
     workspaces: union(base.workspaces, extra.workspaces),
+    ...(tenantColumn === undefined ? {} : { tenantColumn }),
   };
 }
 

@@ -1,7 +1,14 @@
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { closedObject, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
 import type { EmulatorHandlerOptions } from './EmulatorHandlerOptions.ts';
-import type { EmulatorDataApp, EmulatorEmbed, EmulatorSeedInput } from './emulatorSeed.ts';
+import {
+  DEFAULT_TENANT_COLUMN,
+  type EmulatorDataApp,
+  type EmulatorEmbed,
+  type EmulatorRow,
+  type EmulatorSeedInput,
+} from './emulatorSeed.ts';
+import { cellType } from './readColumns.ts';
 import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 
 /**
@@ -24,13 +31,57 @@ export interface EmulatorConfig {
 
 const names = z.array(requiredText(), { error: 'must be an array of non-empty strings' });
 
+const cellSchema = z.union([z.string(), z.number(), z.boolean(), z.null()], {
+  error: 'must be a string, number, boolean or null',
+});
+
+const rowSchema = z.record(z.string(), cellSchema, { error: 'must be an object of column → value' });
+
+/** `number`, `boolean` or `text` (dates are text of a kind): what one column may not mix. */
+const kindOf = (value: string | number | boolean) =>
+  cellType(value) === 'date' ? 'string' : cellType(value);
+
+type Issue = { readonly path: PropertyKey[]; readonly message: string };
+
+/** Columns are named, and a column holds one kind of value (or null), as a database column does. */
+function columnIssues(rows: readonly EmulatorRow[]): Issue[] {
+  const first = new Map<string, { index: number; kind: string }>();
+  const issues: Issue[] = [];
+  rows.forEach((row, index) => {
+    for (const [name, value] of Object.entries(row)) {
+      if (name.trim() === '') {
+        issues.push({ path: [index], message: 'column names must not be empty' });
+        continue;
+      }
+      if (value === null) continue;
+      const kind = kindOf(value);
+      const seen = first.get(name);
+      if (seen === undefined) first.set(name, { index, kind });
+      else if (seen.kind !== kind) {
+        issues.push({
+          path: [index, name],
+          message: `must be a ${seen.kind} or null like rows[${seen.index}].${name}: a column holds one type`,
+        });
+      }
+    }
+  });
+  return issues;
+}
+
+const rowsSchema = z.array(rowSchema, { error: 'must be an array of rows (objects of column → value)' });
+
 const embedSchema = closedObject(
   {
     embedId: requiredText(),
     type: z.enum(['dashboard', 'metric'], { error: 'must be "dashboard" or "metric"' }),
     name: z.string({ error: 'must be a string' }).exactOptional(),
+    rows: rowsSchema
+      .superRefine((rows, context) => {
+        for (const issue of columnIssues(rows)) context.addIssue({ code: 'custom', ...issue });
+      })
+      .exactOptional(),
   },
-  'must be an object { embedId, type, name }',
+  'must be an object { embedId, type, name, rows }',
   'key',
 ).transform((embed): EmulatorEmbed => ({ ...embed, name: embed.name ?? embed.embedId }));
 
@@ -46,6 +97,29 @@ const dataAppSchema = closedObject(
   (app): EmulatorDataApp => ({ name: app.name, apiKeys: app.apiKeys ?? [], embeds: app.embeds ?? [] }),
 );
 
+/**
+ * Every row of every embed names its tenant in the tenant column, so that no
+ * row is silently hidden from every token but `clientId: 'None'`.
+ */
+function tenantIssues(seed: EmulatorSeedInput): Issue[] {
+  const column = seed.tenantColumn ?? DEFAULT_TENANT_COLUMN;
+  const issues: Issue[] = [];
+  (seed.dataApps ?? []).forEach((app, appIndex) => {
+    app.embeds.forEach((embed, embedIndex) => {
+      (embed.rows ?? []).forEach((row, rowIndex) => {
+        const tenant = row[column];
+        if (typeof tenant === 'string' ? tenant.trim() === '' : typeof tenant !== 'number') {
+          issues.push({
+            path: ['dataApps', appIndex, 'embeds', embedIndex, 'rows', rowIndex, column],
+            message: `must name the row's tenant (a non-empty string or a number): rows are limited to a token's clientId through tenantColumn "${column}"`,
+          });
+        }
+      });
+    });
+  });
+  return issues;
+}
+
 const seedSchema = closedObject(
   {
     serviceTokens: names.exactOptional(),
@@ -55,10 +129,13 @@ const seedSchema = closedObject(
     themes: names.exactOptional(),
     workspaces: names.exactOptional(),
     dataApps: z.array(dataAppSchema, { error: 'must be an array' }).exactOptional(),
+    tenantColumn: requiredText().exactOptional(),
   },
   'must be an object',
   'key',
-);
+).superRefine((seed, context) => {
+  for (const issue of tenantIssues(seed)) context.addIssue({ code: 'custom', ...issue });
+});
 
 // What the emulator holds, in a config file and in code alike.
 const seedFields = {

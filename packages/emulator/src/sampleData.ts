@@ -8,7 +8,8 @@
  *   amount: 1200, date: '2024-01-15', recurring: true };
  * ```
  */
-export interface SampleRow {
+// A type rather than an interface, so that a sample row is also an `EmulatorRow`.
+export type SampleRow = {
   readonly tenant: string;
   readonly region: string;
   readonly country: string;
@@ -16,7 +17,7 @@ export interface SampleRow {
   readonly amount: number;
   readonly date: string;
   readonly recurring: boolean;
-}
+};
 
 /**
  * The columns of {@link SAMPLE_ROWS}, in display order. A guest-token filter

@@ -88,8 +88,8 @@ function bodyStream(message: IncomingMessage): ReadableStream<Uint8Array> {
   );
 }
 
-/** The Fetch `Request` a Node request stands for. */
-function toRequest(message: IncomingMessage, origin: string): Request {
+/** The Fetch `Request` a Node request stands for; `signal` aborts when the client goes away unanswered. */
+function toRequest(message: IncomingMessage, origin: string, signal: AbortSignal): Request {
   const headers = new Headers();
   const raw = message.rawHeaders;
   for (let index = 0; index + 1 < raw.length; index += 2) {
@@ -98,7 +98,7 @@ function toRequest(message: IncomingMessage, origin: string): Request {
   const method = message.method ?? 'GET';
   const hasBody = method !== 'GET' && method !== 'HEAD';
   // `duplex` is required by Node's fetch for a streamed body and unknown to the DOM types.
-  const init = { method, headers, ...(hasBody ? { body: bodyStream(message), duplex: 'half' } : {}) };
+  const init = { method, headers, signal, ...(hasBody ? { body: bodyStream(message), duplex: 'half' } : {}) };
   return new Request(new URL(message.url ?? '/', origin), init as RequestInit);
 }
 
@@ -141,11 +141,16 @@ export async function startEmulator(given: StartEmulatorOptions = {}): Promise<R
   let origin = `http://${urlHost}`;
 
   async function serve(message: IncomingMessage, response: ServerResponse): Promise<void> {
+    // A client that hangs up (e.g. during injected latency) aborts its request, as in a browser.
+    const hangUp = new AbortController();
+    response.once('close', () => {
+      if (!response.writableFinished) hangUp.abort();
+    });
     let answer: Response;
     try {
-      answer = await handler.fetch(toRequest(message, origin));
+      answer = await handler.fetch(toRequest(message, origin, hangUp.signal));
     } catch {
-      // A dropped connection (or an emulator closing mid-delay): no answer at all.
+      // A dropped connection, a client gone, or an emulator closing mid-delay: no answer at all.
       message.socket.destroy();
       return;
     }

@@ -1,4 +1,4 @@
-import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
+import type { TokenEndpointResponse } from '@databrain-embed/core/token-endpoint';
 
 /**
  * Why a token is being asked for, given to `fetchToken` as its second
@@ -13,9 +13,10 @@ import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 export interface TokenRequestReason {
   /**
    * The token an element reported expired, when this request replaces it.
-   * Send it to your backend (`tokenEndpoint` sends the
-   * `x-databrain-expired-token` header), so that a server reusing tokens
-   * mints a fresh one instead of answering the same token.
+   * Send it to your backend (`tokenEndpoint` sends it in the header named by
+   * `EXPIRED_TOKEN_HEADER` from `@databrain-embed/core/token-endpoint`), so
+   * that a server reusing tokens mints a fresh one instead of answering the
+   * same token.
    */
   expiredToken?: string;
 }
@@ -27,12 +28,13 @@ export interface TokenRequestReason {
  *
  * @example
  * ```ts
+ * import { EXPIRED_TOKEN_HEADER } from '@databrain-embed/core/token-endpoint';
  * import type { FetchToken } from '@databrain-embed/react';
  * const fetchToken: FetchToken = (signal, { expiredToken } = {}) =>
  *   fetch('/api/databrain/token', {
  *     method: 'POST',
  *     signal,
- *     headers: expiredToken ? { 'x-databrain-expired-token': expiredToken } : {},
+ *     headers: expiredToken ? { [EXPIRED_TOKEN_HEADER]: expiredToken } : {},
  *   }).then((r) => r.json());
  * ```
  */

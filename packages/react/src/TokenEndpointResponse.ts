@@ -1,10 +1,8 @@
 /**
  * What a token source answers: the guest token and how long it lives, in
- * milliseconds from now (`null` when it never expires). This is the body the
- * app's own token endpoint sends back.
- *
- * A relative lifetime rather than a timestamp, so that the browser's clock
- * and the server's clock never have to agree.
+ * milliseconds from now (`null` when it never expires). The token endpoint's
+ * answer from `@databrain-embed/core/token-endpoint`, which the server's
+ * handler sends: one type for both sides.
  *
  * @example
  * ```ts
@@ -12,9 +10,4 @@
  * const initialToken: TokenEndpointResponse = { token: 'eyJ…', expiresIn: 3_600_000 };
  * ```
  */
-export interface TokenEndpointResponse {
-  /** The guest token, passed to the DataBrain elements as is. */
-  token: string;
-  /** Lifetime in milliseconds from the moment it is received; `null` = never expires. */
-  expiresIn: number | null;
-}
+export type { TokenEndpointResponse } from '@databrain-embed/core/token-endpoint';

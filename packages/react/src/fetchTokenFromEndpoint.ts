@@ -1,12 +1,12 @@
 import { DatabrainError, type DatabrainReactErrorCode } from '@databrain-embed/core/errors';
+import { EXPIRED_TOKEN_HEADER, type TokenEndpointResponse } from '@databrain-embed/core/token-endpoint';
 import type { TokenRequestReason } from './FetchToken.ts';
 import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
-import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
 
 /**
  * Asks the app's own backend for a guest token: `POST` with the user's
  * same-origin cookies, answered by `{ token, expiresIn }`. A token an element
- * reported expired goes along as the `x-databrain-expired-token` header, so
+ * reported expired goes along in the expired-token header (`EXPIRED_TOKEN_HEADER`), so
  * that a server reusing tokens mints a fresh one. An abort rejects like a
  * network failure; the caller tells them apart by its signal.
  *
@@ -32,7 +32,7 @@ export async function fetchTokenFromEndpoint(
     credentials: 'same-origin',
     headers: {
       'content-type': 'application/json',
-      ...(expiredToken ? { 'x-databrain-expired-token': expiredToken } : {}),
+      ...(expiredToken ? { [EXPIRED_TOKEN_HEADER]: expiredToken } : {}),
     },
     // An empty JSON object rather than no body, so handlers that always parse JSON accept it.
     body: '{}',

@@ -1,5 +1,5 @@
 import { DatabrainError } from '@databrain-embed/core/errors';
-import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
+import type { TokenEndpointResponse } from '@databrain-embed/core/token-endpoint';
 
 /**
  * Checks by hand (no schema library in the browser bundle) that a token

@@ -1,4 +1,5 @@
 import type { GuestTokenStore } from './GuestTokenStore.ts';
+import type { GuestTokenStoreError } from './GuestTokenStoreError.ts';
 
 /**
  * How `createGuestToken` reuses tokens it already minted (the
@@ -39,7 +40,7 @@ export interface TokenReuseOptions {
    */
   lockTtlMs?: number | undefined;
   /** Called with each store failure (a {@link GuestTokenStoreError}). Errors it throws are ignored. */
-  onError?: ((error: unknown) => void) | undefined;
+  onError?: ((error: GuestTokenStoreError) => void) | undefined;
 }
 
 /**

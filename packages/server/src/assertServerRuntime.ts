@@ -9,7 +9,7 @@ import { DatabrainError } from '@databrain-embed/core';
 export function assertServerRuntime(): void {
   if (typeof globalThis.window !== 'undefined' && typeof globalThis.document !== 'undefined') {
     throw new DatabrainError(
-      'VALIDATION_ERROR',
+      'SERVER_ONLY',
       'createDatabrainClient must run on a server: it holds secret keys that would be exposed in a browser. ' +
         'Mint guest tokens in your backend and use @databrain-embed/react in the browser.',
     );

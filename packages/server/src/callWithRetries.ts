@@ -1,8 +1,9 @@
 import { DATABRAIN_ENDPOINT_TABLE, type DatabrainApiError } from '@databrain-embed/core';
 import { abortableDelay } from './abortableDelay.ts';
+import { abortedError } from './abortedError.ts';
 import { backoffDelay } from './backoffDelay.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
-import { abortedError, type DatabrainCall, sendRequest } from './sendRequest.ts';
+import { type DatabrainCall, sendRequest } from './sendRequest.ts';
 
 /**
  * Runs {@link sendRequest} and retries failures that are safe to retry for
@@ -36,7 +37,7 @@ export async function callWithRetries<T>(
     try {
       await abortableDelay(wait, signal);
     } catch (reason) {
-      throw abortedError(call, reason);
+      throw abortedError(call.endpoint, reason);
     }
   }
   throw lastError;

@@ -7,20 +7,19 @@ import {
   buildWorkspaceRequest,
   DATABRAIN_ENDPOINT_TABLE,
   type DatabrainEndpoint,
-  DatabrainError,
+  DatabrainValidationError,
   type DatasourceResponse,
   type ListDataAppsResponse,
   type WorkspaceResponse,
 } from '@databrain-embed/core';
+import { isRecord } from '@databrain-embed/core/internal';
 import { assertServerRuntime } from './assertServerRuntime.ts';
 import { callWithRetries } from './callWithRetries.ts';
 import { createTokenReuse } from './createTokenReuse.ts';
 import type { DatabrainCallOptions, DatabrainClient, GuestToken } from './DatabrainClient.ts';
 import type { DatabrainClientOptions } from './DatabrainClientOptions.ts';
-import { isRecord } from './isRecord.ts';
 import { ENVIRONMENT_VARIABLES, readEnvironment } from './readEnvironment.ts';
 import { type ResolvedClientOptions, resolveClientOptions } from './resolveClientOptions.ts';
-import { resolveTokenReuse } from './resolveTokenReuse.ts';
 
 type Method = keyof DatabrainClient;
 
@@ -37,17 +36,18 @@ function credentialFor(options: ResolvedClientOptions, endpoint: DatabrainEndpoi
   if (given !== undefined) return given;
   const variable = ENVIRONMENT_VARIABLES[option];
   const fromEnvironment = readEnvironment(variable);
+  // The option is named as the field, the variable in the rule.
+  const invalid = (rule: string) =>
+    new DatabrainValidationError(`${method} call`, [{ path: option, message: rule }]);
   if (fromEnvironment === undefined) {
     const what = option === 'apiKey' ? "the data app's API key" : "your organization's service token";
-    throw new DatabrainError(
-      'VALIDATION_ERROR',
-      `${method} needs the \`${option}\` option (${what}): pass it to createDatabrainClient or set the ${variable} environment variable`,
+    throw invalid(
+      `is missing, and ${method} needs the \`${option}\` option (${what}): pass it to createDatabrainClient or set the ${variable} environment variable`,
     );
   }
   if (fromEnvironment !== fromEnvironment.trim()) {
-    throw new DatabrainError(
-      'VALIDATION_ERROR',
-      `The ${variable} environment variable (used for \`${option}\`) must not start or end with whitespace`,
+    throw invalid(
+      `comes from the ${variable} environment variable here, which must not start or end with whitespace`,
     );
   }
   return fromEnvironment;
@@ -69,10 +69,11 @@ function nonEmptyString(value: unknown): string | undefined {
  * `DATABRAIN_SERVICE_TOKEN` when a call needs them, not at creation: a
  * module that creates the client can be evaluated where no secret exists (as
  * `next build` does). A call whose credential is found nowhere fails with a
- * `VALIDATION_ERROR` naming the option and the variable.
+ * `DatabrainValidationError` whose issue names the option and the variable.
  *
- * Throws when called in a browser page (both `window` and `document`
- * exist): the API key and service token must never reach the browser.
+ * Throws (`SERVER_ONLY`) when called in a browser page (both `window` and
+ * `document` exist): the API key and service token must never reach the
+ * browser.
  *
  * Never logs. Every failure is thrown as a `DatabrainError`.
  *
@@ -90,13 +91,9 @@ function nonEmptyString(value: unknown): string | undefined {
  */
 export function createDatabrainClient(options: DatabrainClientOptions = {}): DatabrainClient {
   assertServerRuntime();
-  // `tokenReuse` is checked on its own; the rest of the options as before.
-  const { tokenReuse: reuseOption, ...clientOptions } = isRecord(options)
-    ? options
-    : { tokenReuse: undefined };
-  const resolved = resolveClientOptions(isRecord(options) ? clientOptions : options);
-  const reuseOptions = resolveTokenReuse(reuseOption);
-  const reuse = reuseOptions === undefined ? undefined : createTokenReuse(reuseOptions, resolved.baseUrl);
+  const resolved = resolveClientOptions(options);
+  const reuse =
+    resolved.tokenReuse === undefined ? undefined : createTokenReuse(resolved.tokenReuse, resolved);
 
   // Admin creates: the credential is checked, then the input validated, both
   // before any request; retried only as the endpoint table allows.

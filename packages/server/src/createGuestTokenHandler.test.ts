@@ -1,3 +1,4 @@
+import { isDatabrainError } from '@databrain-embed/core';
 import {
   EMULATOR_API_KEY,
   EMULATOR_DATA_APP,
@@ -130,7 +131,9 @@ describe('createGuestTokenHandler', () => {
     const text = await response.text();
     expect(text).not.toContain('hunter2');
     expect(JSON.parse(text)).toMatchObject({ error: { code: 'INTERNAL_ERROR' } });
-    expect(reported).toEqual([failure]);
+    expect(reported).toHaveLength(1);
+    expect(isDatabrainError(reported[0])).toBe(true);
+    expect(reported[0]).toMatchObject({ code: 'AUTHORIZE_FAILED', cause: failure });
   });
 
   it('answers 502 UPSTREAM_ERROR without DataBrain details when DataBrain fails', async () => {

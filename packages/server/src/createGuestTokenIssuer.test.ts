@@ -1,6 +1,8 @@
+import { DatabrainApiError, isDatabrainError } from '@databrain-embed/core';
 import {
   EMULATOR_API_KEY,
   EMULATOR_DATA_APP,
+  type EmulatorFault,
   type RunningEmulator,
   startEmulator,
 } from '@databrain-embed/emulator';
@@ -89,28 +91,63 @@ describe('createGuestTokenIssuer', () => {
     expect(seenUrls).toEqual(['http://portal.example.com:3000/', 'http://localhost/']);
   });
 
-  it('rejects with the status and nothing secret when DataBrain fails, and reports the cause', async () => {
+  it("rejects with DataBrain's code and status and nothing secret when DataBrain fails, and reports that error", async () => {
     const reported: unknown[] = [];
     const { tokens } = issuer(reported);
     emulator.faults.add({ path: '/api/v2/guest-token/create', status: 500, times: 10 });
     const failure = await tokens
       .mint(new Headers({ cookie: 'session=alice' }))
       .catch((error: unknown) => error);
-    expect(failure).toMatchObject({ name: 'DatabrainApiError', status: 502, code: 'UNKNOWN_ERROR' });
-    expect(String((failure as Error).message)).toContain('502 UPSTREAM_ERROR');
+    expect(failure).toBeInstanceOf(DatabrainApiError);
+    expect(failure).toMatchObject({
+      status: 500,
+      code: 'INTERNAL_SERVER_ERROR',
+      endpoint: 'POST /api/v2/guest-token/create',
+    });
     expect(JSON.stringify(failure) + String((failure as Error).message)).not.toContain(EMULATOR_API_KEY);
-    expect(reported).toHaveLength(1);
+    expect(reported).toEqual([failure]);
   });
 
   it('passes on the Retry-After of a busy DataBrain', async () => {
     const { tokens } = issuer();
     emulator.faults.add({ path: '/api/v2/guest-token/create', status: 429, times: 10, retryAfter: 60 });
-    await expect(tokens.mint(new Headers({ cookie: 'session=alice' }))).rejects.toMatchObject({
-      status: 503,
-      code: 'RATE_LIMIT_EXCEEDED',
-      retryAfter: 60,
-    });
+    const failure = await tokens
+      .mint(new Headers({ cookie: 'session=alice' }))
+      .catch((error: unknown) => error);
+    expect(isDatabrainError(failure)).toBe(true);
+    expect(failure).toBeInstanceOf(DatabrainApiError);
+    expect(failure).toMatchObject({ status: 429, code: 'RATE_LIMIT_EXCEEDED', retryAfter: 60 });
   });
+
+  it.each([
+    ['a 503', { status: 503 as const, times: 10 }, 'INTERNAL_SERVER_ERROR', 503],
+    ['a timeout', { latencyMs: 2_000, times: 10 }, 'TIMEOUT', 0],
+    ['a dropped connection', { drop: true as const, times: 10 }, 'NETWORK_ERROR', 0],
+  ] satisfies [string, EmulatorFault, string, number][])(
+    'rejects after %s with the upstream code and status, the cause kept, and reports that very error',
+    async (_, fault, code, status) => {
+      const reported: unknown[] = [];
+      const tokens = createGuestTokenIssuer({
+        client: createDatabrainClient({
+          apiKey: EMULATOR_API_KEY,
+          baseUrl: emulator.url,
+          retryDelay: 1,
+          timeoutMs: 200,
+        }),
+        dataAppName: EMULATOR_DATA_APP,
+        authorize: () => GRANTS.alice ?? null,
+        onError: (error) => reported.push(error),
+      });
+      emulator.faults.add({ path: '/api/v2/guest-token/create', ...fault });
+      const failure = await tokens.mint(new Headers()).catch((error: unknown) => error);
+      expect(isDatabrainError(failure)).toBe(true);
+      expect(failure).toBeInstanceOf(DatabrainApiError);
+      expect(failure).toMatchObject({ code, status, endpoint: 'POST /api/v2/guest-token/create' });
+      if (code === 'NETWORK_ERROR') expect((failure as Error).cause).toBeInstanceOf(TypeError);
+      expect(reported).toEqual([failure]);
+      expect(reported[0]).toBe(failure);
+    },
+  );
 
   it('aborts the DataBrain call with the given signal, reporting no error', async () => {
     const reported: unknown[] = [];

@@ -1,14 +1,15 @@
-import { DatabrainApiError } from '@databrain-embed/core';
-import {
-  createGuestTokenHandler,
-  type GuestTokenHandlerErrorBody,
-  type GuestTokenHandlerOptions,
-} from './createGuestTokenHandler.ts';
-import { isRecord } from './isRecord.ts';
+import type { DatabrainError } from '@databrain-embed/core';
+import type { TokenEndpointResponse } from '@databrain-embed/core/token-endpoint';
+import { guestTokenHandler } from './createGuestTokenHandler.ts';
+import type { GuestTokenHandlerOptions } from './GuestTokenHandlerOptions.ts';
+import { issueGuestToken } from './issueGuestToken.ts';
+import { resolveHandlerOptions } from './resolveHandlerOptions.ts';
 
 /**
  * A guest token as the token endpoint answers it, ready to pass to
- * `<DatabrainProvider initialToken>`.
+ * `<DatabrainProvider initialToken>`: the token endpoint's answer from
+ * `@databrain-embed/core/token-endpoint`, under the name this package has
+ * always given it.
  *
  * @example
  * ```ts
@@ -16,11 +17,7 @@ import { isRecord } from './isRecord.ts';
  * const issued: IssuedGuestToken = { token: 'eyJ…', expiresIn: 30 * 60 * 1000 };
  * ```
  */
-export interface IssuedGuestToken {
-  token: string;
-  /** Lifetime in milliseconds from now; `null` = never expires. */
-  expiresIn: number | null;
-}
+export type IssuedGuestToken = TokenEndpointResponse;
 
 /**
  * The token endpoint and a server-side mint that share one `authorize`.
@@ -32,43 +29,30 @@ export interface IssuedGuestToken {
  * ```
  */
 export interface GuestTokenIssuer {
-  /** The Fetch handler of {@link createGuestTokenHandler}: the route the browser calls. */
+  /** The Fetch handler of `createGuestTokenHandler`: the route the browser calls. */
   handler: (request: Request) => Promise<Response>;
   /**
    * Mints a token for the user of `source` while the server renders a page,
-   * through the very handler the browser calls (same `authorize`, same
-   * answers, same `onError`). `source` is the page's `Request`, or its
-   * headers (Next.js `await headers()`). Resolves `null` when nobody is
-   * signed in. Rejects with a `DatabrainApiError` carrying the handler's
-   * status and nothing secret when minting failed (the cause went to
-   * `onError`); render without a first token then, the browser asks again.
+   * by the very step the handler runs (same `authorize`, same grant, same
+   * `onError`), without an HTTP round trip. `source` is the page's `Request`
+   * (given to `authorize` as is), or its headers (Next.js `await headers()`,
+   * given to `authorize` as a request to the page's host). Resolves `null`
+   * when nobody is signed in. Rejects with the `DatabrainError` minting
+   * failed with, which `onError` received too: a `DatabrainApiError` keeps
+   * DataBrain's code, `status` and `retryAfter`; `AUTHORIZE_FAILED` keeps
+   * what `authorize` threw as its `cause`. Render without a first token then;
+   * the browser asks the route. An abort through `signal` rejects with
+   * `ABORTED` and reports nothing.
    */
   mint: (source: Request | Headers, options?: { signal?: AbortSignal }) => Promise<IssuedGuestToken | null>;
 }
 
-/** The request `mint` hands the handler: a POST with the page's headers, to the page's host. */
-function tokenRequest(source: Request | Headers, signal: AbortSignal | undefined): Request {
-  const init: RequestInit = signal === undefined ? { method: 'POST' } : { method: 'POST', signal };
-  if (source instanceof Request) return new Request(source.url, { ...init, headers: source.headers });
+/** The request `authorize` reads: the page's own, or one to the page's host with its headers. */
+function requestOf(source: Request | Headers): Request {
+  if (source instanceof Request) return source;
   const host = source.get('host');
   const origin = host !== null && URL.canParse(`http://${host}`) ? `http://${host}` : 'http://localhost';
-  return new Request(new URL('/', origin), { ...init, headers: source });
-}
-
-function failedMint(status: number, body: unknown, retryAfter: string | null): DatabrainApiError {
-  const error =
-    isRecord(body) && isRecord(body.error)
-      ? (body.error as Partial<GuestTokenHandlerErrorBody['error']>)
-      : {};
-  const seconds = retryAfter === null ? Number.NaN : Number(retryAfter);
-  return new DatabrainApiError({
-    status,
-    code: status === 503 ? 'RATE_LIMIT_EXCEEDED' : 'UNKNOWN_ERROR',
-    message: `Could not mint a guest token while rendering: the token handler answered ${status} ${
-      typeof error.code === 'string' ? error.code : ''
-    } (its onError received the cause).`,
-    ...(Number.isFinite(seconds) ? { retryAfter: seconds } : {}),
-  });
+  return new Request(new URL('/', origin), { headers: source });
 }
 
 /**
@@ -76,7 +60,7 @@ function failedMint(status: number, body: unknown, retryAfter: string | null): D
  * who gets which grant, so a server-rendered page can hand the first token
  * to `<DatabrainProvider initialToken>` (no round trip before the first
  * paint) while the browser's refreshes use the route. Takes the options of
- * {@link createGuestTokenHandler}; `mint` runs through that same handler.
+ * `createGuestTokenHandler`; `mint` runs the handler's own issuing step.
  *
  * @example
  * ```ts
@@ -100,22 +84,17 @@ function failedMint(status: number, body: unknown, retryAfter: string | null): D
  * ```
  */
 export function createGuestTokenIssuer(options: GuestTokenHandlerOptions): GuestTokenIssuer {
-  const handler = createGuestTokenHandler(options);
+  const resolved = resolveHandlerOptions(options);
   return {
-    handler,
-    async mint(source, mintOptions = {}) {
-      const response = await handler(tokenRequest(source, mintOptions.signal));
-      const body: unknown = await response.json();
-      if (response.status === 401) return null;
-      if (
-        response.status === 200 &&
-        isRecord(body) &&
-        typeof body.token === 'string' &&
-        (typeof body.expiresIn === 'number' || body.expiresIn === null)
-      ) {
-        return { token: body.token, expiresIn: body.expiresIn };
+    handler: guestTokenHandler(resolved),
+    async mint(source, { signal } = {}) {
+      try {
+        return await issueGuestToken(resolved, requestOf(source), signal);
+      } catch (error) {
+        // issueGuestToken throws DatabrainErrors only; a cancelled mint is no failure to log.
+        if (!signal?.aborted) resolved.report(error as DatabrainError);
+        throw error;
       }
-      throw failedMint(response.status, body, response.headers.get('retry-after'));
     },
   };
 }

@@ -1,3 +1,4 @@
+import { DatabrainValidationError } from '@databrain-embed/core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryTokenStore } from './createMemoryTokenStore.ts';
 
@@ -38,9 +39,8 @@ describe('createMemoryTokenStore', () => {
   });
 
   it('rejects a maxEntries that is not a positive integer, naming it', () => {
-    expect(() => createMemoryTokenStore({ maxEntries: 0 })).toThrow(
-      /`maxEntries` must be a positive integer/,
-    );
+    expect(() => createMemoryTokenStore({ maxEntries: 0 })).toThrow(DatabrainValidationError);
+    expect(() => createMemoryTokenStore({ maxEntries: 0 })).toThrow(/maxEntries: must be a positive integer/);
     expect(() => createMemoryTokenStore({ maxEntries: 1.5 })).toThrow(/maxEntries/);
   });
 });

@@ -1,3 +1,4 @@
+import { closedObject, validate, z } from '@databrain-embed/core/internal';
 import type { GuestTokenStore, StoredGuestToken } from './GuestTokenStore.ts';
 
 /**
@@ -19,13 +20,27 @@ interface MemoryEntry {
   readonly dropAt: number;
 }
 
-const DEFAULT_MAX_ENTRIES = 1000;
+const MAX_ENTRIES_RULE = 'must be a positive integer';
+
+const optionsSchema = closedObject(
+  {
+    maxEntries: z
+      .number({ error: MAX_ENTRIES_RULE })
+      .int(MAX_ENTRIES_RULE)
+      .min(1, MAX_ENTRIES_RULE)
+      .max(Number.MAX_SAFE_INTEGER, MAX_ENTRIES_RULE)
+      .default(1000),
+  },
+  'must be an object such as { maxEntries: 1000 }',
+  'option',
+);
 
 /**
  * A token store in this process's memory, bounded in entries (least recently
  * used evicted first); each entry is dropped when its time to live ends. The
  * default store of `createDatabrainClient`. Use `createRedisTokenStore` from
  * `@databrain-embed/server/redis` to share tokens between app instances.
+ * Malformed options throw a `DatabrainValidationError` naming the option.
  *
  * @example
  * ```ts
@@ -37,10 +52,7 @@ const DEFAULT_MAX_ENTRIES = 1000;
  * ```
  */
 export function createMemoryTokenStore(options: MemoryTokenStoreOptions = {}): GuestTokenStore {
-  const maxEntries = options.maxEntries ?? DEFAULT_MAX_ENTRIES;
-  if (!Number.isInteger(maxEntries) || maxEntries < 1) {
-    throw new TypeError('[databrain-embed] createMemoryTokenStore: `maxEntries` must be a positive integer');
-  }
+  const { maxEntries } = validate(optionsSchema, options, 'createMemoryTokenStore options');
   // A Map iterates in insertion order: re-inserting on use keeps the least
   // recently used entry first.
   const entries = new Map<string, MemoryEntry>();

@@ -1,3 +1,4 @@
+import { closedObject, validate, z } from '@databrain-embed/core/internal';
 import type { GuestTokenStore } from './GuestTokenStore.ts';
 
 /**
@@ -58,28 +59,44 @@ const IOREDIS_DOWN: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end
 
 type Send = (args: string[]) => Promise<unknown>;
 
+function isIoRedis(client: NodeRedisLike | IoRedisLike): client is IoRedisLike {
+  return typeof (client as Partial<IoRedisLike>).call === 'function';
+}
+
+function isRedisClient(value: unknown): value is NodeRedisLike | IoRedisLike {
+  if (typeof value !== 'object' || value === null) return false;
+  const client = value as Partial<NodeRedisLike & IoRedisLike>;
+  return typeof client.call === 'function' || typeof client.sendCommand === 'function';
+}
+
+const optionsSchema = closedObject(
+  {
+    client: z.custom<NodeRedisLike | IoRedisLike>(isRedisClient, {
+      error: 'must be a node-redis client (createClient() from redis 4+) or an ioredis client',
+    }),
+    prefix: z.string({ error: 'must be a string' }).default('databrain-embed:'),
+  },
+  'must be an object such as { client: redis, prefix: "my-app:" }',
+  'option',
+  // A Redis client is a class instance; its own schema checks it.
+  ['client'],
+);
+
 function sender(client: NodeRedisLike | IoRedisLike): Send {
-  if (typeof (client as Partial<IoRedisLike>).call === 'function') {
-    const ioredis = client as IoRedisLike;
+  if (isIoRedis(client)) {
     return (args) => {
       // Fail at once instead of queueing while the connection is down.
-      if (ioredis.status !== undefined && IOREDIS_DOWN.has(ioredis.status)) {
-        return Promise.reject(new Error(`the ioredis client is ${ioredis.status}`));
+      if (client.status !== undefined && IOREDIS_DOWN.has(client.status)) {
+        return Promise.reject(new Error(`the ioredis client is ${client.status}`));
       }
       const [command = '', ...rest] = args;
-      return ioredis.call(command, ...rest);
+      return client.call(command, ...rest);
     };
   }
-  if (typeof (client as Partial<NodeRedisLike>).sendCommand === 'function') {
-    const nodeRedis = client as NodeRedisLike;
-    return (args) => {
-      if (nodeRedis.isReady === false) return Promise.reject(new Error('the node-redis client is not ready'));
-      return nodeRedis.sendCommand(args);
-    };
-  }
-  throw new TypeError(
-    '[databrain-embed] createRedisTokenStore: `client` must be a node-redis client (createClient() from redis 4+) or an ioredis client',
-  );
+  return (args) => {
+    if (client.isReady === false) return Promise.reject(new Error('the node-redis client is not ready'));
+    return client.sendCommand(args);
+  };
 }
 
 /**
@@ -88,7 +105,8 @@ function sender(client: NodeRedisLike | IoRedisLike): Send {
  * them. Each entry expires with its token (`SET … PXAT`, Redis 6.2 or later); while one instance
  * mints, the others wait on a short lock (`SET … NX PX`) instead of minting
  * the same token again. Pass your own connected client; it is duck-typed, so
- * this package never loads `redis` or `ioredis` itself.
+ * this package never loads `redis` or `ioredis` itself. Malformed options
+ * throw a `DatabrainValidationError` naming the option.
  *
  * @example
  * ```ts
@@ -104,11 +122,8 @@ function sender(client: NodeRedisLike | IoRedisLike): Send {
  * ```
  */
 export function createRedisTokenStore(options: RedisTokenStoreOptions): GuestTokenStore {
-  const send = sender(options.client);
-  const prefix = options.prefix ?? 'databrain-embed:';
-  if (typeof prefix !== 'string') {
-    throw new TypeError('[databrain-embed] createRedisTokenStore: `prefix` must be a string');
-  }
+  const { client, prefix } = validate(optionsSchema, options, 'createRedisTokenStore options');
+  const send = sender(client);
   const tokenKey = (key: string) => `${prefix}token:${key}`;
   const lockKey = (key: string) => `${prefix}lock:${key}`;
   const ms = (value: number) => String(Math.max(1, Math.ceil(value)));

@@ -292,7 +292,7 @@ describe('token reuse', () => {
     expect(attempt({ minRemaining: 1.5 })).toThrow(/tokenReuse\.minRemaining.*above 0 and at most 1/);
     expect(attempt({ storeTimeoutMs: -1 })).toThrow(/tokenReuse\.storeTimeoutMs.*integer/);
     expect(attempt({ store: { get: () => undefined } })).toThrow(/tokenReuse\.store.*get and set/);
-    expect(attempt({ ttl: 5 })).toThrow(/tokenReuse\.ttl.*not a known option/);
+    expect(attempt({ ttl: 5 })).toThrow(/tokenReuse\.ttl: unknown option/);
     expect(attempt('yes')).toThrow(/tokenReuse.*must be true, false or an object/);
     expect(emulator.requests).toHaveLength(0);
   });

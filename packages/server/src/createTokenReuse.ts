@@ -1,10 +1,13 @@
-import { DATABRAIN_ENDPOINTS, DatabrainApiError, type GuestTokenRequest } from '@databrain-embed/core';
+import type { GuestTokenRequest } from '@databrain-embed/core';
 import { abortableDelay } from './abortableDelay.ts';
+import { abortedError } from './abortedError.ts';
 import type { GuestToken } from './DatabrainClient.ts';
 import type { StoredGuestToken } from './GuestTokenStore.ts';
 import { GuestTokenStoreError } from './GuestTokenStoreError.ts';
 import { guestTokenCacheKey } from './guestTokenCacheKey.ts';
-import type { ResolvedTokenReuse } from './resolveTokenReuse.ts';
+import { knownCredentials } from './knownCredentials.ts';
+import type { ResolvedClientOptions, ResolvedTokenReuse } from './resolveClientOptions.ts';
+import { scrubValue, secretsOfCall } from './scrubSecrets.ts';
 
 /** Mints a token at DataBrain; the signal cancels the call. */
 export type MintGuestToken = (signal: AbortSignal | undefined) => Promise<GuestToken>;
@@ -45,16 +48,6 @@ const afterPendingIo: (run: () => void) => void =
 const FIRST_POLL_MS = 10;
 const LONGEST_POLL_MS = 100;
 
-function abortedError(reason: unknown): DatabrainApiError {
-  return new DatabrainApiError({
-    status: 0,
-    code: 'ABORTED',
-    message: 'The call to DataBrain was aborted by the caller',
-    endpoint: `POST ${DATABRAIN_ENDPOINTS.guestToken}`,
-    cause: reason,
-  });
-}
-
 function isStoredGuestToken(value: unknown): value is StoredGuestToken {
   if (typeof value !== 'object' || value === null) return false;
   const entry = value as Record<string, unknown>;
@@ -64,13 +57,18 @@ function isStoredGuestToken(value: unknown): value is StoredGuestToken {
 /**
  * Builds the token reuse of one client (see `TokenReuseOptions`). Tokens are
  * kept under {@link guestTokenCacheKey}, never longer than they live; a
- * store that fails or is slow is reported and skipped, never fatal.
+ * store that fails or is slow is reported and skipped, never fatal. What a
+ * store threw is reported scrubbed of the client's credentials.
  */
-export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): TokenReuse {
+export function createTokenReuse(
+  options: ResolvedTokenReuse,
+  client: Pick<ResolvedClientOptions, 'baseUrl' | 'apiKey' | 'serviceToken'>,
+): TokenReuse {
   const { store, minRemaining, storeTimeoutMs, lockTtlMs } = options;
+  const baseUrl = client.baseUrl;
   const flights = new Map<string, Flight>();
 
-  const report = (error: unknown): void => {
+  const report = (error: GuestTokenStoreError): void => {
     try {
       options.onError?.(error);
     } catch {
@@ -96,7 +94,9 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
       report(
         error instanceof GuestTokenStoreError
           ? error
-          : new GuestTokenStoreError(operation, 'the store failed', { cause: error }),
+          : new GuestTokenStoreError(operation, 'the store failed', {
+              cause: scrubValue(error, secretsOfCall(knownCredentials(client), undefined)),
+            }),
       );
       return { ok: false };
     } finally {
@@ -217,7 +217,7 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
           if (flights.get(flight.key) === flight) flights.delete(flight.key);
           flight.controller.abort(signal.reason);
         }
-        fail(abortedError(signal.reason));
+        fail(abortedError('guestToken', signal.reason));
       };
       if (signal.aborted) {
         onAbort();
@@ -239,14 +239,14 @@ export function createTokenReuse(options: ResolvedTokenReuse, baseUrl: string): 
 
   return {
     async createGuestToken(body, mint, signal, expiredToken) {
-      if (signal?.aborted) throw abortedError(signal.reason);
+      if (signal?.aborted) throw abortedError('guestToken', signal.reason);
       const lifetime = body.expiryTime;
       // A token that never expires is never stored: nothing would bound how
       // long a stored copy outlives a change to the user's access.
       if (lifetime === undefined) return mint(signal);
       const key = await guestTokenCacheKey(baseUrl, body);
       // The signal may have fired while the key was being computed.
-      if (signal?.aborted) throw abortedError(signal.reason);
+      if (signal?.aborted) throw abortedError('guestToken', signal.reason);
       // Callers reporting the same expired token share one mint of its successor.
       const flightKey = expiredToken === undefined ? key : `${key} replacing ${expiredToken}`;
       let flight = flights.get(flightKey);

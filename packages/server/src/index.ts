@@ -37,6 +37,11 @@ export {
   type WorkspaceRequest,
   type WorkspaceResponse,
 } from '@databrain-embed/core';
+export type {
+  TokenEndpointErrorBody,
+  TokenEndpointErrorCode,
+  TokenEndpointResponse,
+} from '@databrain-embed/core/token-endpoint';
 export { createDatabrainClient } from './createDatabrainClient.ts';
 export {
   createGuestTokenHandler,

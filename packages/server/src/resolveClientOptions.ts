@@ -1,7 +1,21 @@
 import { DATABRAIN_CLOUD_URL, DatabrainValidationError } from '@databrain-embed/core';
 import { closedObject, toValidationIssues, z } from '@databrain-embed/core/internal';
+import { createMemoryTokenStore } from './createMemoryTokenStore.ts';
 import { DATABRAIN_CLIENT_DEFAULTS, type DatabrainClientOptions } from './DatabrainClientOptions.ts';
+import { functionSchema } from './functionSchema.ts';
+import type { GuestTokenStore } from './GuestTokenStore.ts';
+import type { GuestTokenStoreError } from './GuestTokenStoreError.ts';
 import { readEnvironment } from './readEnvironment.ts';
+import { TOKEN_REUSE_DEFAULTS } from './TokenReuseOptions.ts';
+
+/** The `tokenReuse` option after validation, with defaults applied. */
+export interface ResolvedTokenReuse {
+  readonly store: GuestTokenStore;
+  readonly minRemaining: number;
+  readonly storeTimeoutMs: number;
+  readonly lockTtlMs: number;
+  readonly onError?: ((error: GuestTokenStoreError) => void) | undefined;
+}
 
 /**
  * Client options after validation, with defaults applied. A credential left
@@ -18,6 +32,8 @@ export interface ResolvedClientOptions {
   readonly retryDelay: number;
   readonly maxRetryDelay: number;
   readonly maxResponseBytes: number;
+  /** `undefined` when reuse is off (`tokenReuse: false`). */
+  readonly tokenReuse: ResolvedTokenReuse | undefined;
 }
 
 // setTimeout overflows above this and fires at once.
@@ -62,24 +78,81 @@ export const baseUrlSchema: z.ZodType<string, unknown> = z
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   });
 
+/** Duck-typed, so a store may be any object, a class instance included. */
+function isStore(value: unknown): value is GuestTokenStore {
+  if (typeof value !== 'object' || value === null) return false;
+  const store = value as Record<string, unknown>;
+  const optional = (name: string) => store[name] === undefined || typeof store[name] === 'function';
+  return (
+    typeof store.get === 'function' &&
+    typeof store.set === 'function' &&
+    optional('lock') &&
+    optional('unlock') &&
+    (store.lock === undefined) === (store.unlock === undefined)
+  );
+}
+
+const tokenReuseObject = closedObject(
+  {
+    store: z
+      .custom<GuestTokenStore>(isStore, {
+        error: 'must have get and set functions, and either both or neither of lock and unlock',
+      })
+      .optional(),
+    minRemaining: z
+      .number({ error: 'must be a number above 0 and at most 1' })
+      .gt(0, 'must be a number above 0 and at most 1')
+      .lte(1, 'must be a number above 0 and at most 1')
+      .default(TOKEN_REUSE_DEFAULTS.minRemaining),
+    storeTimeoutMs: integer(1, MAX_TIMER_MS, TOKEN_REUSE_DEFAULTS.storeTimeoutMs),
+    lockTtlMs: integer(1, MAX_TIMER_MS, TOKEN_REUSE_DEFAULTS.lockTtlMs),
+    onError: functionSchema<(error: GuestTokenStoreError) => void>('must be a function').optional(),
+  },
+  'must be true, false or an object such as { store, minRemaining }',
+  'option',
+  ['store'],
+);
+
+/**
+ * `tokenReuse`: `false` turns reuse off (`undefined`); `true` or an object
+ * turns it on, by default with an in-memory store of its own. Not a zod
+ * union: a union that fails reports one issue for the whole value, where the
+ * object's own issues name the field (`tokenReuse.minRemaining`).
+ */
+const tokenReuseSchema = z
+  .unknown()
+  .transform((value, ctx): ResolvedTokenReuse | undefined => {
+    if (value === false) return undefined;
+    const result = tokenReuseObject.safeParse(value === true ? {} : value);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+      }
+      return z.NEVER;
+    }
+    const { store, ...settings } = result.data;
+    return { ...settings, store: store ?? createMemoryTokenStore() };
+  })
+  // Left out, reuse is on with every default.
+  .prefault(true);
+
 const optionsSchema = closedObject(
   {
     apiKey: secret,
     serviceToken: secret,
     baseUrl: baseUrlSchema.optional(),
-    fetch: z
-      .custom<typeof fetch>((value) => typeof value === 'function', {
-        error: 'must be a function compatible with the global fetch',
-      })
-      .optional(),
+    fetch: functionSchema<typeof fetch>('must be a function compatible with the global fetch').optional(),
     timeoutMs: integer(1, MAX_TIMER_MS, DATABRAIN_CLIENT_DEFAULTS.timeoutMs),
     maxRetries: integer(0, 10, DATABRAIN_CLIENT_DEFAULTS.maxRetries),
     retryDelay: integer(0, MAX_TIMER_MS, DATABRAIN_CLIENT_DEFAULTS.retryDelay),
     maxRetryDelay: integer(0, MAX_TIMER_MS, DATABRAIN_CLIENT_DEFAULTS.maxRetryDelay),
     maxResponseBytes: integer(1, Number.MAX_SAFE_INTEGER, DATABRAIN_CLIENT_DEFAULTS.maxResponseBytes),
+    tokenReuse: tokenReuseSchema,
   },
   'must be an object such as { apiKey: process.env.DATABRAIN_API_KEY }',
   'option',
+  // Checked by its own closed object, which leaves the store alone.
+  ['tokenReuse'],
 );
 
 const SUBJECT = 'createDatabrainClient options';
@@ -102,11 +175,12 @@ function baseUrlFromEnvironment(): string {
 }
 
 /**
- * Validates {@link DatabrainClientOptions} once, reporting every problem
- * together. Messages name the option and the rule, never a secret's value.
- * Options that are present must be well formed; left-out credentials are
- * looked up per call (see `credentialFor`), and a left-out `baseUrl` is taken
- * from `DATABRAIN_API_URL`, then DataBrain cloud.
+ * Validates {@link DatabrainClientOptions} once, with one schema, reporting
+ * every problem together (`tokenReuse.minRemaining: must be a number above 0
+ * and at most 1`). Messages name the option and the rule, never a secret's
+ * value. Options that are present must be well formed; left-out credentials
+ * are looked up per call (see `credentialFor`), and a left-out `baseUrl` is
+ * taken from `DATABRAIN_API_URL`, then DataBrain cloud.
  */
 export function resolveClientOptions(options: DatabrainClientOptions = {}): ResolvedClientOptions {
   const result = optionsSchema.safeParse(options);
@@ -128,5 +202,6 @@ export function resolveClientOptions(options: DatabrainClientOptions = {}): Reso
     retryDelay: parsed.retryDelay,
     maxRetryDelay: parsed.maxRetryDelay,
     maxResponseBytes: parsed.maxResponseBytes,
+    tokenReuse: parsed.tokenReuse,
   };
 }

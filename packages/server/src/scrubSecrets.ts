@@ -98,36 +98,51 @@ export function scrubSecrets(text: string, secrets: readonly string[]): string {
 }
 
 /**
- * A copy of `value` (an error's `cause`: an `Error`, a plain object, a
- * string) whose every text is scrubbed with {@link scrubSecrets}. Errors
- * keep their class, `name`, `code` and `cause` chain; other values are
- * passed through. Depth-bounded, so a cyclic cause cannot loop.
+ * `value` (an error's `cause`: an `Error`, a plain object, a string) with
+ * every text scrubbed by {@link scrubSecrets}: a copy when any text held a
+ * secret, otherwise `value` itself, so a clean cause stays the very error
+ * that was thrown. Copied errors keep their class, `name`, `code` and `cause`
+ * chain; other values are passed through. Depth-bounded, so a cyclic cause
+ * cannot loop.
  */
-export function scrubValue(value: unknown, secrets: readonly string[], depth = 0): unknown {
-  if (typeof value === 'string') return scrubSecrets(value, secrets);
-  if (typeof value !== 'object' || value === null || secrets.length === 0) return value;
-  if (depth > 5) return undefined;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  const isError = value instanceof Error;
-  if (!isError && prototype !== Object.prototype && prototype !== null && !Array.isArray(value)) {
-    return value;
-  }
-  if (Array.isArray(value)) return value.map((item) => scrubValue(item, secrets, depth + 1));
-  const copy: Record<string, unknown> = Object.create(prototype as object | null);
-  const enumerable = new Set(Object.keys(value));
-  // An error's `message`, `stack` and `cause` are not enumerable, and some
-  // errors (DOMException) serve `name` and `message` from prototype getters
-  // that would refuse the copy: each is read here and set on the copy itself.
-  const keys = new Set([...enumerable, ...(isError ? ['name', 'message', 'stack', 'cause'] : [])]);
-  for (const key of keys) {
-    const item = (value as Record<string, unknown>)[key];
-    if (item === undefined && !enumerable.has(key)) continue;
-    Object.defineProperty(copy, key, {
-      value: scrubValue(item, secrets, depth + 1),
-      enumerable: enumerable.has(key),
-      writable: true,
-      configurable: true,
-    });
-  }
-  return copy;
+export function scrubValue(value: unknown, secrets: readonly string[]): unknown {
+  if (secrets.length === 0) return value;
+  let changed = false;
+  const scrub = (item: unknown, depth: number): unknown => {
+    if (typeof item === 'string') {
+      const text = scrubSecrets(item, secrets);
+      if (text !== item) changed = true;
+      return text;
+    }
+    if (typeof item !== 'object' || item === null) return item;
+    if (depth > 5) {
+      changed = true;
+      return undefined;
+    }
+    const prototype: unknown = Object.getPrototypeOf(item);
+    const isError = item instanceof Error;
+    if (!isError && prototype !== Object.prototype && prototype !== null && !Array.isArray(item)) {
+      return item;
+    }
+    if (Array.isArray(item)) return item.map((entry) => scrub(entry, depth + 1));
+    const copy: Record<string, unknown> = Object.create(prototype as object | null);
+    const enumerable = new Set(Object.keys(item));
+    // An error's `message`, `stack` and `cause` are not enumerable, and some
+    // errors (DOMException) serve `name` and `message` from prototype getters
+    // that would refuse the copy: each is read here and set on the copy itself.
+    const keys = new Set([...enumerable, ...(isError ? ['name', 'message', 'stack', 'cause'] : [])]);
+    for (const key of keys) {
+      const entry = (item as Record<string, unknown>)[key];
+      if (entry === undefined && !enumerable.has(key)) continue;
+      Object.defineProperty(copy, key, {
+        value: scrub(entry, depth + 1),
+        enumerable: enumerable.has(key),
+        writable: true,
+        configurable: true,
+      });
+    }
+    return copy;
+  };
+  const scrubbed = scrub(value, 0);
+  return changed ? scrubbed : value;
 }

@@ -6,9 +6,10 @@ import {
   isDatabrainApiErrorCode,
   parseErrorBody,
 } from '@databrain-embed/core';
-import { isRecord } from './isRecord.ts';
+import { isRecord } from '@databrain-embed/core/internal';
+import { abortedError } from './abortedError.ts';
+import { knownCredentials } from './knownCredentials.ts';
 import { parseRetryAfter } from './parseRetryAfter.ts';
-import { ENVIRONMENT_VARIABLES, readEnvironment } from './readEnvironment.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
 import { containsSecret, scrubSecrets, scrubValue, secretsOfCall } from './scrubSecrets.ts';
 
@@ -117,19 +118,6 @@ function classifyStatus(status: number): RetryClass {
 }
 
 /**
- * The error for a call the caller aborted, between or during attempts.
- */
-export function abortedError(call: DatabrainCall<unknown>, reason: unknown): DatabrainApiError {
-  return new DatabrainApiError({
-    status: 0,
-    code: 'ABORTED',
-    message: 'The call to DataBrain was aborted by the caller',
-    endpoint: `${DATABRAIN_ENDPOINT_TABLE[call.endpoint].method} ${DATABRAIN_ENDPOINT_TABLE[call.endpoint].path}`,
-    cause: reason,
-  });
-}
-
-/**
  * Makes one attempt: sends the request with its own timeout (the caller's
  * signal also cancels it), reads the body under the same deadline and up to
  * `maxResponseBytes`, and
@@ -148,16 +136,7 @@ export async function sendRequest<T>(
   // Only a failure needs them, so they are gathered on the first one.
   let secrets: string[] | undefined;
   const secretsOfThisCall = (): string[] => {
-    secrets ??= secretsOfCall(
-      [
-        call.bearer,
-        options.apiKey,
-        options.serviceToken,
-        readEnvironment(ENVIRONMENT_VARIABLES.apiKey),
-        readEnvironment(ENVIRONMENT_VARIABLES.serviceToken),
-      ],
-      call.body,
-    );
+    secrets ??= secretsOfCall([call.bearer, ...knownCredentials(options)], call.body);
     return secrets;
   };
 
@@ -205,7 +184,12 @@ export async function sendRequest<T>(
     text = await readCappedText(response, options.maxResponseBytes);
   } catch (cause) {
     if (signal?.aborted) {
-      return { ok: false, error: abortedError(call, signal.reason), retry: 'never', retryAfterMs: undefined };
+      return {
+        ok: false,
+        error: abortedError(call.endpoint, signal.reason),
+        retry: 'never',
+        retryAfterMs: undefined,
+      };
     }
     if (deadline.signal.aborted) {
       return fail(0, 'TIMEOUT', `DataBrain did not answer within ${options.timeoutMs} ms`, 'idempotent');

@@ -1,6 +1,7 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { tokenEndpointError } from './tokenEndpointResponses.ts';
 
 /**
  * A `node:http` request listener that is also Express middleware.
@@ -72,13 +73,6 @@ function toRequest(req: IncomingMessage, url: URL, signal: AbortSignal): Request
   return new Request(url, init);
 }
 
-function errorAnswer(status: number, code: string, message: string, headers: Record<string, string> = {}) {
-  return new Response(JSON.stringify({ error: { code, message } }), {
-    status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
-  });
-}
-
 async function writeResponse(response: Response, res: ServerResponse, hangUp: AbortSignal): Promise<void> {
   res.statusCode = response.status;
   for (const [name, value] of response.headers) {
@@ -148,13 +142,13 @@ export function toNodeHandler(
     const answer = async (): Promise<Response> => {
       const method = (req.method ?? 'GET').toUpperCase();
       if (FORBIDDEN_METHODS.has(method)) {
-        return errorAnswer(405, 'METHOD_NOT_ALLOWED', `${method} requests are not supported here.`, {
+        return tokenEndpointError(405, 'METHOD_NOT_ALLOWED', `${method} requests are not supported here.`, {
           allow,
         });
       }
       const url = toUrl(req);
       if (url === undefined) {
-        return errorAnswer(400, 'BAD_REQUEST', 'The Host header is not a valid host name.');
+        return tokenEndpointError(400, 'BAD_REQUEST', 'The Host header is not a valid host name.');
       }
       return handler(toRequest(req, url, hangUp.signal));
     };

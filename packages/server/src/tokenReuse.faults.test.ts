@@ -7,6 +7,7 @@ import {
   startEmulator,
 } from '@databrain-embed/emulator';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { seededRandom } from '../../../test/seededRandom.mjs';
 import { createDatabrainClient } from './createDatabrainClient.ts';
 import { createGuestTokenHandler } from './createGuestTokenHandler.ts';
 
@@ -18,17 +19,6 @@ afterEach(async () => {
   await emulator.close();
 });
 
-/** A small seeded generator, so every run meets the same faults in the same order. */
-function seeded(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 const FAULTS: EmulatorFault[] = [
   { status: 500, times: 1 },
   { status: 429, times: 1, retryAfter: 0 },
@@ -37,7 +27,8 @@ const FAULTS: EmulatorFault[] = [
 
 describe('token reuse under upstream faults', () => {
   it('fails no request of a user who already holds a reusable token, with 20 % of DataBrain calls failing', async () => {
-    const random = seeded(13);
+    // Seeded, so every run meets the same faults in the same order.
+    const random = seededRandom(13);
     const path = DATABRAIN_ENDPOINTS.guestToken;
     const handler = createGuestTokenHandler({
       client: createDatabrainClient({

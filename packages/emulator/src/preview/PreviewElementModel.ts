@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord.ts';
+import { isRecord } from '@databrain-embed/core/internal';
 import type { PreviewPayload } from '../PreviewPayload.ts';
 import { formatExpiry, parseJsonAttribute } from '../previewFormat.ts';
 import { readPreviewTheme } from './readPreviewTheme.ts';
@@ -43,6 +43,11 @@ export interface PreviewModelOptions {
   readonly onServerEvent: (handlerName: string, event: PreviewServerEvent) => void;
   /** The browser's clock; default `Date.now`. */
   readonly now?: () => number;
+  /**
+   * What loads the preview data; default the global `fetch`. An in-page
+   * emulator's `fetch` (`createEmulatorHandler`) serves a page with no backend.
+   */
+  readonly fetch?: (input: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Attribute → property, as DataBrain's elements name them: the same for both but the embed's id. */
@@ -191,7 +196,8 @@ export class PreviewElementModel {
       this.#options.kind === 'dashboard'
         ? '/api/v2/dashboard?dashboardId='
         : '/api/v2/dashboard/embeddedMetric?metricId=';
-    fetch(`${apiUrl.replace(/\/$/, '')}${path}${encodeURIComponent(embedId)}`, {
+    const load = this.#options.fetch ?? globalThis.fetch;
+    load(`${apiUrl.replace(/\/$/, '')}${path}${encodeURIComponent(embedId)}`, {
       headers: {
         'Content-Type': 'application/json',
         'X-Plugin-Token': token,

@@ -1,4 +1,4 @@
-import { isRecord } from '../isRecord.ts';
+import { isRecord } from '@databrain-embed/core/internal';
 
 /**
  * The colours and font a preview card is drawn with.

@@ -2,6 +2,7 @@
 import axe from 'axe-core';
 import { describe, expect, it } from 'vitest';
 import type { PreviewPayload } from '../PreviewPayload.ts';
+import { readColumns } from '../readColumns.ts';
 import { SAMPLE_COLUMNS, SAMPLE_ROWS } from '../sampleData.ts';
 import { DEFAULT_PREVIEW_THEME } from './readPreviewTheme.ts';
 import { type PreviewView, renderPreviewCard } from './renderPreviewCard.ts';
@@ -20,7 +21,7 @@ const payload: PreviewPayload = {
     expiresAt: null,
     expiresInMs: null,
   },
-  columns: SAMPLE_COLUMNS,
+  columns: readColumns(SAMPLE_ROWS),
   rows: acmeRows,
   filters: [
     {
@@ -74,7 +75,7 @@ describe('renderPreviewCard', () => {
     expect(text(card, 'dbn-preview-kpi-total')).toBe('Total amount5,530');
     expect(text(card, 'dbn-preview-kpi-rows')).toBe('Rows4');
     expect(text(card, 'dbn-preview-kpi-average')).toBe('Average1,383');
-    expect(text(card, 'dbn-preview-kpi-recurring')).toBe('Recurring50%');
+    expect(text(card, 'dbn-preview-kpi-share')).toBe('Recurring50%');
   });
 
   it('draws one bar per month in the chart colours, with values, month labels and a y axis', () => {
@@ -124,6 +125,37 @@ describe('renderPreviewCard', () => {
     const box = card.querySelector('table')?.parentElement;
     expect(box?.getAttribute('tabindex')).toBe('0');
     expect(box?.getAttribute('role')).toBe('region');
+  });
+
+  it("shows a team's own columns: their names as headers, numbers right-aligned, empty cells as a dash", () => {
+    const rows = [
+      { tenant: 'acme', 'order status': 'shipped', orderTotal: 1234.5, placedAt: '2024-03-02', gift: true },
+      { tenant: 'acme', 'order status': 'open', orderTotal: 80, placedAt: '2024-04-11', gift: null },
+    ];
+    const card = renderPreviewCard(
+      view({ payload: { ...payload, columns: readColumns(rows), rows, filters: [] } }),
+      document,
+    );
+    const headers = [...card.querySelectorAll('thead th')];
+    expect(headers.map((th) => th.textContent)).toEqual([
+      'tenant',
+      'order status',
+      'orderTotal',
+      'placedAt',
+      'gift',
+    ]);
+    expect(headers[1]?.className).toBe('dbn-preview__col--order-status');
+    expect(headers[2]?.classList.contains('dbn-preview__number')).toBe(true);
+    const cells = [...card.querySelectorAll('[data-testid="dbn-preview-rows"] tr')].map((tr) =>
+      [...tr.querySelectorAll('td')].map((td) => td.textContent),
+    );
+    expect(cells).toEqual([
+      ['acme', 'shipped', '1,234.5', '2024-03-02', 'yes'],
+      ['acme', 'open', '80', '2024-04-11', '—'],
+    ]);
+    expect(text(card, 'dbn-preview-kpi-total')).toBe('Total order total1,315');
+    expect(text(card, 'dbn-preview-kpi-share')).toBe('Gift50%');
+    expect(card.querySelector('figcaption')?.textContent).toBe('Order total by month');
   });
 
   it('labels the card and its parts with ids that exist in it', () => {

@@ -1,6 +1,6 @@
 import type { PreviewPayload } from '../PreviewPayload.ts';
 import { describeFilter, describePermissions } from '../previewFormat.ts';
-import type { SampleRow } from '../sampleData.ts';
+import type { PreviewColumn } from '../readColumns.ts';
 import type { PreviewTheme } from './readPreviewTheme.ts';
 import { type RowSummary, summarizeRows } from './summarizeRows.ts';
 
@@ -73,17 +73,29 @@ function node<Tag extends keyof HTMLElementTagNameMap>(
 }
 
 const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const cellNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 2 });
 const compactNumber = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 0 });
 
-// Text columns stay left-aligned; numbers line up on the right.
-const NUMBER_COLUMNS = new Set<keyof SampleRow>(['amount']);
-
 function cellText(value: unknown): string {
-  if (typeof value === 'number') return wholeNumber.format(value);
+  if (value === null || value === undefined) return '—';
+  if (typeof value === 'number') return cellNumber.format(value);
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   return String(value);
 }
+
+/** `total_amount` → `Total amount`: a column name as a label. */
+function labelOf(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+// Team columns are named freely; a class name keeps letters, digits, `_` and `-`.
+const classSafe = (name: string) => name.replace(/[^A-Za-z0-9_-]/g, '-');
 
 function header(document: Document, view: PreviewView, titleId: string): HTMLElement {
   const name = view.payload?.embed.name;
@@ -129,18 +141,31 @@ function kpis(document: Document, summary: RowSummary): HTMLElement {
     document,
     'div',
     { class: 'dbn-preview__kpis', 'data-testid': 'dbn-preview-kpis' },
-    tile('total', 'Total amount', wholeNumber.format(summary.totalAmount)),
+    summary.measure === undefined
+      ? undefined
+      : tile('total', `Total ${labelOf(summary.measure).toLowerCase()}`, wholeNumber.format(summary.total)),
     tile('rows', 'Rows', wholeNumber.format(summary.rowCount)),
-    tile('average', 'Average', wholeNumber.format(summary.averageAmount)),
-    tile('recurring', 'Recurring', percent.format(summary.recurringShare)),
+    summary.measure === undefined
+      ? undefined
+      : tile('average', 'Average', wholeNumber.format(summary.average)),
+    summary.flag === undefined
+      ? undefined
+      : tile('share', labelOf(summary.flag), percent.format(summary.flagShare)),
   );
 }
 
+/** `Amount by month`, `Rows by status`: what the chart shows. */
+function chartTitle(summary: RowSummary): string {
+  const what = summary.measure === undefined ? 'Rows' : labelOf(summary.measure);
+  return summary.groupBy === undefined ? what : `${what} by ${labelOf(summary.groupBy).toLowerCase()}`;
+}
+
 function chart(document: Document, summary: RowSummary, theme: PreviewTheme, titleId: string): HTMLElement {
+  const title = chartTitle(summary);
   const description =
     summary.bars.length === 0
-      ? 'Amount by month: no rows'
-      : `Amount by month: ${summary.bars.map((bar) => `${bar.label} ${wholeNumber.format(bar.value)}`).join(', ')}`;
+      ? `${title}: no rows`
+      : `${title}: ${summary.bars.map((bar) => `${bar.label} ${wholeNumber.format(bar.value)}`).join(', ')}`;
   const bars = node(document, 'div', { class: 'dbn-preview__bars', 'data-testid': 'dbn-preview-chart' });
   const labels = node(document, 'div', { class: 'dbn-preview__x-axis' });
   summary.bars.forEach((bar, index) => {
@@ -152,7 +177,7 @@ function chart(document: Document, summary: RowSummary, theme: PreviewTheme, tit
         {
           class: 'dbn-preview__bar',
           style: `height:${(bar.share * 100).toFixed(2)}%;background:${colour}`,
-          title: `${bar.month}: ${wholeNumber.format(bar.value)}`,
+          title: `${bar.key}: ${wholeNumber.format(bar.value)}`,
         },
         node(document, 'span', { class: 'dbn-preview__bar-value' }, compactNumber.format(bar.value)),
       ),
@@ -163,7 +188,7 @@ function chart(document: Document, summary: RowSummary, theme: PreviewTheme, tit
     document,
     'figure',
     { class: 'dbn-preview__chart', 'aria-labelledby': titleId },
-    node(document, 'figcaption', { class: 'dbn-preview__chart-title', id: titleId }, 'Amount by month'),
+    node(document, 'figcaption', { class: 'dbn-preview__chart-title', id: titleId }, title),
     node(
       document,
       'div',
@@ -177,9 +202,11 @@ function chart(document: Document, summary: RowSummary, theme: PreviewTheme, tit
       bars,
       labels,
     ),
-    summary.bars.length === 0
+    summary.rowCount === 0
       ? node(document, 'p', { class: 'dbn-preview__empty' }, 'No rows for this token.')
-      : undefined,
+      : summary.bars.length === 0
+        ? node(document, 'p', { class: 'dbn-preview__empty' }, 'No date or text column to chart.')
+        : undefined,
   );
 }
 
@@ -219,19 +246,23 @@ function filters(document: Document, view: PreviewView, titleId: string): HTMLEl
   return list;
 }
 
-function table(document: Document, view: PreviewView, captionId: string): HTMLElement {
-  const { payload } = view;
-  const columns = payload?.columns ?? [];
-  const cellClass = (column: keyof SampleRow) =>
-    `dbn-preview__col--${column}${NUMBER_COLUMNS.has(column) ? ' dbn-preview__number' : ''}`;
+function table(
+  document: Document,
+  view: PreviewView,
+  columns: readonly PreviewColumn[],
+  captionId: string,
+): HTMLElement {
+  // Text columns stay left-aligned; numbers line up on the right.
+  const cellClass = (column: PreviewColumn) =>
+    `dbn-preview__col--${classSafe(column.name)}${column.type === 'number' ? ' dbn-preview__number' : ''}`;
   const headRow = node(document, 'tr', {});
   for (const column of columns)
-    headRow.append(node(document, 'th', { scope: 'col', class: cellClass(column) }, column));
+    headRow.append(node(document, 'th', { scope: 'col', class: cellClass(column) }, column.name));
   const body = node(document, 'tbody', { 'data-testid': 'dbn-preview-rows' });
-  for (const row of payload?.rows ?? []) {
+  for (const row of view.payload?.rows ?? []) {
     const line = node(document, 'tr', {});
     for (const column of columns)
-      line.append(node(document, 'td', { class: cellClass(column) }, cellText(row[column])));
+      line.append(node(document, 'td', { class: cellClass(column) }, cellText(row[column.name])));
     body.append(line);
   }
   return node(
@@ -277,8 +308,9 @@ function cardStyle(view: PreviewView): string {
 }
 
 /**
- * Draws a preview card: a header with the embed and status, KPI tiles and an
- * amount-per-month bar chart computed from the rows the token may see, the
+ * Draws a preview card: a header with the embed and status, KPI tiles and a
+ * bar chart computed from the rows the token may see, whatever their columns
+ * (see `summarizeRows`; the sample table gives an amount per month), the
  * token's claims (tenant, data app, token prefix, expiry, permissions,
  * options), its filters, and the rows as a table that scrolls inside the card.
  * A pure function of `view`: the same view gives the same DOM. It needs the
@@ -292,7 +324,9 @@ function cardStyle(view: PreviewView): string {
  */
 export function renderPreviewCard(view: PreviewView, document: Document): HTMLElement {
   const id = (part: string) => `dbn-preview-${view.instance}-${part}`;
-  const summary = summarizeRows(view.payload?.rows ?? []);
+  const rows = view.payload?.rows ?? [];
+  const columns = view.payload?.columns ?? [];
+  const summary = summarizeRows(rows, columns);
   const message =
     view.message === ''
       ? undefined
@@ -324,6 +358,6 @@ export function renderPreviewCard(view: PreviewView, document: Document): HTMLEl
     claims(document, view),
     node(document, 'p', { class: 'dbn-preview__section-title', id: id('filters') }, 'Filters'),
     filters(document, view, id('filters')),
-    table(document, view, id('rows')),
+    table(document, view, columns, id('rows')),
   );
 }

@@ -1,8 +1,8 @@
+import { isRecord } from '@databrain-embed/core/internal';
 import type { EmulatorClock } from '../createEmulatorClock.ts';
 import type { EmulatorFault, EmulatorFaults } from '../createFaultInjector.ts';
 import { EmulatorHttpError } from '../EmulatorHttpError.ts';
 import type { EmulatorState } from '../EmulatorState.ts';
-import { isRecord } from '../isRecord.ts';
 import type { RouteContext, RouteHandlers, RouteResult } from './RouteContext.ts';
 
 /**

@@ -1,7 +1,9 @@
 import { EmulatorHttpError } from '../EmulatorHttpError.ts';
+import type { EmulatorEmbed, EmulatorRow } from '../emulatorSeed.ts';
 import { applyTenancy, type EmbedFilters, filterRows } from '../filterRows.ts';
 import type { PreviewPayload } from '../PreviewPayload.ts';
-import { SAMPLE_COLUMNS, SAMPLE_ROWS } from '../sampleData.ts';
+import { type PreviewColumn, readColumns } from '../readColumns.ts';
+import { SAMPLE_ROWS } from '../sampleData.ts';
 import type { RouteContext, RouteHandlers, RouteResult } from './RouteContext.ts';
 
 /**
@@ -14,6 +16,34 @@ export const PREVIEW_CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-headers': 'X-Plugin-Token, X-Plugin-Origin, Content-Type',
   'access-control-max-age': '600',
 };
+
+interface EmbedTable {
+  readonly rows: readonly EmulatorRow[];
+  readonly columns: readonly PreviewColumn[];
+  /** The column a token's clientId must match. */
+  readonly tenantColumn: string;
+}
+
+const SAMPLE_TABLE: EmbedTable = {
+  rows: SAMPLE_ROWS,
+  columns: readColumns(SAMPLE_ROWS),
+  tenantColumn: 'tenant',
+};
+
+// Columns are read once per embed's rows: the seed does not change.
+const columnsOf = new WeakMap<readonly EmulatorRow[], readonly PreviewColumn[]>();
+
+/** The table an embed's preview serves: its own rows, else the sample table. */
+function tableOf(embed: EmulatorEmbed, tenantColumn: string): EmbedTable {
+  const { rows } = embed;
+  if (rows === undefined) return SAMPLE_TABLE;
+  let columns = columnsOf.get(rows);
+  if (columns === undefined) {
+    columns = readColumns(rows);
+    columnsOf.set(rows, columns);
+  }
+  return { rows, columns, tenantColumn };
+}
 
 function preview(type: 'dashboard' | 'metric', param: 'dashboardId' | 'metricId') {
   return async (context: RouteContext): Promise<RouteResult> => {
@@ -57,11 +87,13 @@ function preview(type: 'dashboard' | 'metric', param: 'dashboardId' | 'metricId'
               values: filter.values,
               ...(filter.isShowOnUrl === undefined ? {} : { isShowOnUrl: filter.isShowOnUrl }),
             }));
-    const { rows, reports } = filterRows(applyTenancy(SAMPLE_ROWS, claims.clientId), filters);
+    const table = tableOf(embed, state.tenantColumn);
+    const tenantRows = applyTenancy(table.rows, claims.clientId, table.tenantColumn);
+    const { rows, reports } = filterRows(tenantRows, filters, table.columns);
     const data: PreviewPayload = {
-      embed,
+      embed: { embedId: embed.embedId, type: embed.type, name: embed.name },
       claims: { ...claims, expiresInMs: claims.expiresAt === null ? null : claims.expiresAt - now },
-      columns: SAMPLE_COLUMNS,
+      columns: table.columns,
       rows,
       filters: reports,
     };
