@@ -1,4 +1,8 @@
-import { createEmulatorHandler, type EmulatorHandler } from '@databrain-embed/emulator/handler';
+import {
+  createEmulatorHandler,
+  type EmulatorHandler,
+  type PreviewPayload,
+} from '@databrain-embed/emulator/handler';
 import { createDatabrainClient, createGuestTokenHandler } from '@databrain-embed/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATABRAIN_PERSONA_COOKIE } from './addonPaths.ts';
@@ -6,7 +10,8 @@ import { authorizeStoryRequest } from './authorizeStoryRequest.ts';
 import { createBrowserTokenRoute } from './createBrowserTokenRoute.ts';
 import { createStoryRoutes } from './createStoryRoutes.ts';
 import { emulatorOptionsFor, STORY_EMULATOR_KEY } from './emulatorOptionsFor.ts';
-import { SHOP } from './testConfig.test.helpers.ts';
+import { parseDatabrainStorybookConfig } from './parseDatabrainStorybookConfig.ts';
+import { SHOP, SHOP_CONFIG } from './testConfig.test.helpers.ts';
 
 const ORIGIN = 'http://storybook.local';
 let emulator: EmulatorHandler;
@@ -170,6 +175,47 @@ async function owned(answer: Promise<Response> | undefined): Promise<Response> {
 }
 
 describe('the story routes', () => {
+  it("limit each embed's own rows to the persona's tenant through tenantColumn, then by its filters", async () => {
+    const config = parseDatabrainStorybookConfig({
+      ...SHOP_CONFIG,
+      tenantColumn: 'company',
+      embeds: [
+        {
+          embedId: 'revenue',
+          type: 'metric',
+          name: 'Revenue',
+          rows: [
+            { company: 'acme', region: 'EMEA', total: 10 },
+            { company: 'globex', region: 'NA', total: 20 },
+            { company: 'globex', region: 'EMEA', total: 30 },
+          ],
+        },
+        { embedId: 'orders', type: 'dashboard', name: 'Orders' },
+      ],
+    });
+    emulator = createEmulatorHandler(emulatorOptionsFor(config));
+    const token = createBrowserTokenRoute({
+      config,
+      emulator: emulator.fetch,
+      apiKey: STORY_EMULATOR_KEY,
+      cookies: () => null,
+    });
+    const route = createStoryRoutes({ token, emulator: emulator.fetch });
+    const minted = (await (await owned(route(tokenRequest('?persona=globex-editor')))).json()) as {
+      token: string;
+    };
+    const preview = await owned(
+      route(
+        new Request(`${ORIGIN}/databrain-emulator/api/v2/dashboard/embeddedMetric?metricId=revenue`, {
+          headers: { 'x-plugin-token': minted.token },
+        }),
+      ),
+    );
+    const { data } = (await preview.json()) as { data: PreviewPayload };
+    // Globex's rows, then only North America (the persona's appFilters on revenue).
+    expect(data.rows).toEqual([{ company: 'globex', region: 'NA', total: 20 }]);
+  });
+
   it('answer a token late, or with a chosen error status, as a story asks', async () => {
     const route = createStoryRoutes({ token: browserRoute() });
     const started = Date.now();
@@ -179,7 +225,7 @@ describe('the story routes', () => {
 
     const down = await owned(route(tokenRequest('?persona=acme-viewer&status=503')));
     expect(down.status).toBe(503);
-    expect(await down.json()).toMatchObject({ error: { code: 'SIMULATED_FAILURE' } });
+    expect(await down.json()).toMatchObject({ error: { code: 'UPSTREAM_BUSY' } });
     expect(emulator.requests.filter((entry) => entry.path === '/api/v2/guest-token/create')).toHaveLength(1);
 
     expect((await owned(route(tokenRequest('?delay=soon')))).status).toBe(400);
@@ -200,11 +246,15 @@ describe('the story routes', () => {
       ),
     );
     expect(preview.status).toBe(200);
-    const { data } = (await preview.json()) as {
-      data: { embed: { embedId: string }; claims: { clientId: string } };
-    };
+    const { data } = (await preview.json()) as { data: PreviewPayload };
     expect(data.embed.embedId).toBe('orders');
     expect(data.claims.clientId).toBe('acme');
+    // The team's own rows and columns, Acme's rows only.
+    expect(data.columns.map((column) => column.name)).toEqual(['tenant', 'status', 'total']);
+    expect(data.rows).toEqual([
+      { tenant: 'acme', status: 'shipped', total: 120 },
+      { tenant: 'acme', status: 'open', total: 80 },
+    ]);
 
     const elsewhere = await owned(
       route(new Request(`${ORIGIN}/databrain-emulator/api/v2/guest-token/create`)),

@@ -6,7 +6,7 @@ import {
 } from '@databrain-embed/core';
 import { authorizeStoryRequest } from './authorizeStoryRequest.ts';
 import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
-import { jsonAnswer } from './jsonAnswer.ts';
+import { tokenEndpointFailure as failure, jsonAnswer } from './jsonAnswer.ts';
 
 /**
  * Options of {@link createBrowserTokenRoute}.
@@ -20,9 +20,6 @@ export interface BrowserTokenRouteOptions {
   /** The page's cookies (`document.cookie`): a browser never puts them on a `Request` it builds. */
   readonly cookies: () => string | null;
 }
-
-const failure = (status: number, code: string, message: string, headers?: Record<string, string>) =>
-  jsonAnswer(status, { error: { code, message } }, headers);
 
 /** One console line per failure, like the server handler's default `onError`: never a stack, never a secret. */
 function report(what: string, error: unknown): void {

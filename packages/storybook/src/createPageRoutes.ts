@@ -1,3 +1,4 @@
+import { EXPIRED_TOKEN_HEADER } from '@databrain-embed/core/token-endpoint';
 import { createEmulatorHandler } from '@databrain-embed/emulator/handler';
 import { personaNameOf } from './authorizeStoryRequest.ts';
 import { createBrowserTokenRoute } from './createBrowserTokenRoute.ts';
@@ -16,7 +17,7 @@ function forwardTo(endpoint: string, network: typeof fetch, cookies: () => strin
     const target = new URL(endpoint, location.href);
     const persona = personaNameOf(request, cookies());
     if (persona !== null) target.searchParams.set('persona', persona);
-    const expired = request.headers.get('x-databrain-expired-token');
+    const expired = request.headers.get(EXPIRED_TOKEN_HEADER);
     return network(target, {
       method: 'POST',
       credentials: 'same-origin',

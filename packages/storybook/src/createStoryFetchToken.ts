@@ -1,4 +1,5 @@
 import { DatabrainError } from '@databrain-embed/core/errors';
+import { EXPIRED_TOKEN_HEADER } from '@databrain-embed/core/token-endpoint';
 import type { FetchToken, TokenEndpointResponse } from '@databrain-embed/react';
 import type { TokenOverrides } from './TokenOverrides.ts';
 
@@ -23,7 +24,7 @@ export function createStoryFetchToken(url: string, overrides: TokenOverrides): F
       credentials: 'same-origin',
       headers: {
         'content-type': 'application/json',
-        ...(expiredToken ? { 'x-databrain-expired-token': expiredToken } : {}),
+        ...(expiredToken ? { [EXPIRED_TOKEN_HEADER]: expiredToken } : {}),
       },
       body,
       signal,

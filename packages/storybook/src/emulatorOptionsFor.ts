@@ -2,8 +2,9 @@ import { EMULATOR_API_KEY, type EmulatorHandlerOptions } from '@databrain-embed/
 import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 
 /**
- * The emulator a Storybook runs: only the team's data app with its embeds,
- * minted for with the emulator's own (public, emulator-only) API key.
+ * The emulator a Storybook runs: only the team's data app with its embeds and
+ * their rows, limited to each token's tenant through the team's tenant
+ * column, minted for with the emulator's own (public, emulator-only) API key.
  *
  * @example
  * ```ts
@@ -18,9 +19,10 @@ export function emulatorOptionsFor(config: ResolvedDatabrainStorybookConfig): Em
         {
           name: config.dataAppName,
           apiKeys: [EMULATOR_API_KEY],
-          embeds: config.embeds.map(({ embedId, type, name }) => ({ embedId, type, name })),
+          embeds: config.embeds.map(({ embedId, type, name, rows }) => ({ embedId, type, name, rows })),
         },
       ],
+      tenantColumn: config.tenantColumn,
     },
   };
 }

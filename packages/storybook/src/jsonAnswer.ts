@@ -1,3 +1,24 @@
+import type { TokenEndpointErrorBody } from '@databrain-embed/core/token-endpoint';
+
+/**
+ * A failed answer of the token endpoint contract (core's `token-endpoint`
+ * entry): `{ error: { code, message } }`, never cached.
+ *
+ * @example
+ * ```ts
+ * return tokenEndpointFailure(401, 'UNAUTHORIZED', 'Sign in to view analytics.');
+ * ```
+ */
+export function tokenEndpointFailure(
+  status: number,
+  code: TokenEndpointErrorBody['error']['code'],
+  message: string,
+  headers?: Record<string, string>,
+): Response {
+  const body: TokenEndpointErrorBody = { error: { code, message } };
+  return jsonAnswer(status, body, headers);
+}
+
 /**
  * A JSON answer that no cache keeps, as the token handler sends them.
  *

@@ -1,4 +1,5 @@
-import { jsonAnswer } from './jsonAnswer.ts';
+import type { TokenEndpointErrorBody } from '@databrain-embed/core/token-endpoint';
+import { tokenEndpointFailure } from './jsonAnswer.ts';
 
 const MAX_DELAY_MS = 60_000;
 
@@ -23,6 +24,15 @@ function bounded(value: string | null, min: number, max: number): number | undef
   return Number.isInteger(number) && number >= min && number <= max ? number : null;
 }
 
+/** The token endpoint contract's code for a status a story asks for. */
+function codeFor(status: number): TokenEndpointErrorBody['error']['code'] {
+  if (status === 401 || status === 403) return 'UNAUTHORIZED';
+  if (status === 405) return 'METHOD_NOT_ALLOWED';
+  if (status === 429 || status === 503) return 'UPSTREAM_BUSY';
+  if (status === 502 || status === 504) return 'UPSTREAM_ERROR';
+  return status < 500 ? 'BAD_REQUEST' : 'INTERNAL_ERROR';
+}
+
 /**
  * Wraps the token route so a story can show a slow or failing backend: the
  * query parameters `delay` (ms, up to 60 000) and `status` (400-599) make it
@@ -44,21 +54,19 @@ export function simulateEndpoint(
     const delay = bounded(query.get('delay'), 0, MAX_DELAY_MS);
     const status = bounded(query.get('status'), 400, 599);
     if (delay === null || status === null) {
-      return jsonAnswer(400, {
-        error: {
-          code: 'INVALID_REQUEST',
-          message: `delay must be whole milliseconds up to ${MAX_DELAY_MS}; status an HTTP error status (400-599).`,
-        },
-      });
+      return tokenEndpointFailure(
+        400,
+        'BAD_REQUEST',
+        `delay must be whole milliseconds up to ${MAX_DELAY_MS}; status an HTTP error status (400-599).`,
+      );
     }
     if (delay) await pause(delay, request.signal);
     if (status !== undefined) {
-      return jsonAnswer(status, {
-        error: {
-          code: 'SIMULATED_FAILURE',
-          message: `This story's token endpoint answers HTTP ${status} on purpose.`,
-        },
-      });
+      return tokenEndpointFailure(
+        status,
+        codeFor(status),
+        `This story's token endpoint answers HTTP ${status} on purpose (status=${status}).`,
+      );
     }
     return handler(request);
   };
