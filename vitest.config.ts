@@ -28,7 +28,7 @@ export default defineConfig({
           name: 'node',
           environment: 'node',
           include: [
-            'packages/{core,server,emulator}/src/**/*.test.ts',
+            'packages/{core,server,emulator,storybook}/src/**/*.test.ts',
             // The react package's framework-free parts: the token session and the public API list.
             'packages/react/src/session/**/*.test.ts',
             'packages/react/src/exports.test.ts',
@@ -173,10 +173,12 @@ export default defineConfig({
         },
       },
       {
-        // Every story in Chromium; the token endpoint and emulator come from .storybook/main.ts.
+        // Every story in Chromium; the token endpoint and emulator come from the
+        // @databrain-embed/storybook addon, run from its build as a user's Storybook runs it.
         plugins: [storybookTest({ configDir: '.storybook' })],
         test: {
           name: 'storybook',
+          globalSetup: ['test/storybook/globalSetup.ts'],
           testTimeout: 60_000,
           browser: inChromium(),
         },

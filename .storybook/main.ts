@@ -1,12 +1,8 @@
 import type { StorybookConfig } from '@storybook/react-vite';
 import remarkGfm from 'remark-gfm';
-import { readLiveSettings } from './liveMode.ts';
-import { storyBackendPlugin } from './storyBackendPlugin.ts';
 
 /** Workspace packages resolve to their `src/` through this condition (see docs/ARCHITECTURE.md). */
 const browserConditions = ['@databrain-embed/source', 'module', 'browser', 'development|production'];
-/** The story backend (token endpoint, emulator) runs in the dev server's SSR loader. */
-const nodeConditions = ['@databrain-embed/source', 'module', 'node', 'development|production'];
 
 const config: StorybookConfig = {
   framework: '@storybook/react-vite',
@@ -19,6 +15,8 @@ const config: StorybookConfig = {
     },
     '@storybook/addon-a11y',
     '@storybook/addon-vitest',
+    // Tokens, personas, the emulator and the DataBrain panel, from .storybook/databrain.ts.
+    '@databrain-embed/storybook',
   ],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Storybook's own "Get started" checklist (sidebar widget and menu page) is about
@@ -40,16 +38,6 @@ const config: StorybookConfig = {
     },
   },
   viteFinal(viteConfig) {
-    // DataBrain's own elements are imported only in live mode. Pre-bundle them then (the bundle reads
-    // process.env, which the pre-bundling defines); otherwise keep the dev server from discovering them
-    // mid-run and reloading the page.
-    const live = readLiveSettings() !== undefined;
-    viteConfig.optimizeDeps = {
-      ...viteConfig.optimizeDeps,
-      ...(live
-        ? { include: [...(viteConfig.optimizeDeps?.include ?? []), '@databrainhq/plugin/web'] }
-        : { exclude: [...(viteConfig.optimizeDeps?.exclude ?? []), '@databrainhq/plugin'] }),
-    };
     const build = viteConfig.build ?? {};
     const rolldownOptions = build.rolldownOptions ?? {};
     const passLog = rolldownOptions.onLog;
@@ -70,12 +58,7 @@ const config: StorybookConfig = {
         },
       },
     };
-    viteConfig.plugins = [...(viteConfig.plugins ?? []), storyBackendPlugin()];
     viteConfig.resolve = { ...viteConfig.resolve, conditions: browserConditions };
-    viteConfig.ssr = {
-      ...viteConfig.ssr,
-      resolve: { ...viteConfig.ssr?.resolve, conditions: nodeConditions, externalConditions: nodeConditions },
-    };
     return viteConfig;
   },
 };

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The workspace packages (`packages/<name>`), in dependency order: core first. */
-export const PACKAGES = ['core', 'server', 'emulator', 'react'];
+export const PACKAGES = ['core', 'server', 'emulator', 'react', 'storybook'];
 
 /** The path of a binary installed at the root (`node_modules/.bin`). */
 export const bin = (name) => join(root, 'node_modules', '.bin', name);

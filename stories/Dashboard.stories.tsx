@@ -1,48 +1,44 @@
-import { Dashboard, type DashboardProps } from '@databrain-embed/react';
+import { Dashboard, type DashboardProps, DatabrainProvider } from '@databrain-embed/react';
+import { DATABRAIN_PERSONA_GLOBAL, DATABRAIN_TOKEN_PATH } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import { PERSONA_NAMES, type PersonaName } from '../.storybook/personas.ts';
+import databrain, { type PersonaName } from '../.storybook/databrain.ts';
 import { expectOnly, field, findReadyPreview, tenantsShown } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 /**
  * `<Dashboard>` renders a DataBrain dashboard (`<dbn-dashboard>`) with the
- * guest token of the nearest `<DatabrainProvider>`. Here the provider asks
- * the story backend's token endpoint, the real `createGuestTokenHandler`,
- * which mints from the local emulator; the emulator's preview element shows
- * what the token carries.
+ * guest token of the nearest `<DatabrainProvider>`. Here the provider comes
+ * from `@databrain-embed/storybook`: it asks the addon's token endpoint, the
+ * real `createGuestTokenHandler`, for the persona picked in the toolbar
+ * (Persona), and the emulator's preview element shows what the token
+ * carries. Switch the persona: the same dashboard shows the other tenant's rows.
  */
 const meta = {
   title: 'Embedding/Dashboard',
   component: Dashboard,
-  args: { dashboardId: 'sales-overview', user: 'acme-viewer' },
+  args: { dashboardId: 'sales-overview' },
   argTypes: {
     dashboardId: { control: 'select', options: ['sales-overview', 'customer-health'] },
-    user: {
-      control: 'select',
-      options: PERSONA_NAMES,
-      description: 'Signed-in user (a story backend persona)',
-    },
   },
-  render: ({ user, ...props }) => (
-    <StoryDatabrain user={user}>
-      <Dashboard {...props} />
-    </StoryDatabrain>
-  ),
-} satisfies Meta<DashboardProps & { user: PersonaName }>;
+} satisfies Meta<DashboardProps>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-/** The whole integration: one provider, one dashboard, a token minted for Acme. */
+/**
+ * The whole integration: one provider, one dashboard, a token minted for the
+ * persona of the toolbar (Acme's viewer unless you pick another), showing
+ * that persona's tenant and no other.
+ */
 export const Default: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const persona = databrain.personas[globals[DATABRAIN_PERSONA_GLOBAL] as PersonaName];
     const dashboard = await findReadyPreview(canvasElement);
     await expect(field(dashboard, 'embed')).toBe('sales-overview');
-    await expect(field(dashboard, 'client')).toBe('acme');
+    await expect(field(dashboard, 'client')).toBe(persona.clientId);
     await expect(field(dashboard, 'token')).toMatch(/^.{8}…$/);
     await expect(field(dashboard, 'expiry')).toMatch(/^expires in \d+s$/);
-    await expectOnly(tenantsShown(dashboard), 'acme');
+    await expectOnly(tenantsShown(dashboard), persona.clientId);
   },
 };
 
@@ -81,5 +77,26 @@ export const Styled: Story = {
     await expect(wrapper).toHaveClass('analytics-card');
     await expect(wrapper).toHaveStyle({ maxWidth: '520px' });
     await expect(dashboard).not.toHaveAttribute('class');
+  },
+};
+
+/**
+ * A component that renders its own provider, as an app's analytics page
+ * does, works unchanged: `parameters.databrain.provider: false` leaves the
+ * provider to it, its `tokenEndpoint` is the usual `/api/databrain/token`
+ * (`DATABRAIN_TOKEN_PATH`), and the addon answers that request for the
+ * story's persona, here pinned to Initech's viewer.
+ */
+export const OwnProvider: Story = {
+  parameters: { databrain: { provider: false, persona: 'initech-viewer' } },
+  render: (props) => (
+    <DatabrainProvider tokenEndpoint={DATABRAIN_TOKEN_PATH}>
+      <Dashboard {...props} />
+    </DatabrainProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'client')).toBe('initech');
+    await expectOnly(tenantsShown(dashboard), 'initech');
   },
 };

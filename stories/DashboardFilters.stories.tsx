@@ -2,22 +2,17 @@ import { Dashboard } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, within } from 'storybook/test';
 import { columnShown, expectOnly, findReadyPreview } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 function DashboardFiltersStory() {
-  return (
-    <StoryDatabrain user="acme-emea-sales">
-      <Dashboard dashboardId="sales-overview" />
-    </StoryDatabrain>
-  );
+  return <Dashboard dashboardId="sales-overview" />;
 }
 
 /**
  * Dashboard filters in the token (`params.dashboardAppFilters`) apply to every
  * metric of that dashboard. `isShowOnUrl: false` keeps a filter out of the
  * URL the user sees, and `params.hideDashboardFilters` hides a filter from the
- * dashboard's filter bar; both are still applied. The story backend grants
- * this Acme user:
+ * dashboard's filter bar; both are still applied. The persona
+ * `acme-emea-sales` of `.storybook/databrain.ts` is granted:
  *
  * ```ts
  * params: {
@@ -32,6 +27,7 @@ function DashboardFiltersStory() {
 const meta = {
   title: 'Embedding/Dashboard filters',
   component: DashboardFiltersStory,
+  parameters: { databrain: { persona: 'acme-emea-sales' } },
 } satisfies Meta<typeof DashboardFiltersStory>;
 
 export default meta;

@@ -1,11 +1,15 @@
-import { Dashboard, type ErrorFallbackProps } from '@databrain-embed/react';
+import {
+  Dashboard,
+  DatabrainError,
+  DatabrainProvider,
+  type ErrorFallbackProps,
+  type FetchToken,
+} from '@databrain-embed/react';
+import { databrainTokenUrl } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { expect, userEvent, within } from 'storybook/test';
-import { OUTAGE_PATH } from '../.storybook/routes.ts';
 import { field, findReadyPreview, PREVIEW_TIMEOUT, waitForText } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
-import { newSession } from './support/session.ts';
 
 interface EndpointDownStoryProps {
   /** Render your own error view (`errorFallback`) instead of the default one. */
@@ -27,27 +31,49 @@ function OwnErrorView({ error, retry }: ErrorFallbackProps) {
   );
 }
 
-function EndpointDownStory({ customErrorFallback }: EndpointDownStoryProps) {
-  const [session] = useState(newSession);
+/**
+ * The addon's token endpoint, answering HTTP 503 while `down` says so
+ * (`databrainTokenUrl({ status: 503 })`), as a backend in an outage would.
+ * One function for the provider's whole life, so bringing the endpoint back
+ * changes no token session: Retry (or the provider's own retry) recovers.
+ */
+function useSwitchableEndpoint(): { down: boolean; restore: () => void; fetchToken: FetchToken } {
   const [down, setDown] = useState(true);
-  const restore = async () => {
-    await fetch(`${OUTAGE_PATH}?session=${session}&down=false`, { method: 'POST' });
+  const isDown = useRef(true);
+  const [fetchToken] = useState(() => {
+    const fromEndpoint: FetchToken = async (signal) => {
+      const url = databrainTokenUrl({ persona: 'acme-viewer', ...(isDown.current ? { status: 503 } : {}) });
+      const response = await fetch(url, { method: 'POST', body: '{}', signal });
+      // The error `tokenEndpoint` gives for the same answer.
+      if (!response.ok)
+        throw new DatabrainError('TOKEN_HTTP', `POST ${url} answered HTTP ${response.status}.`);
+      return response.json();
+    };
+    return fromEndpoint;
+  });
+  const restore = () => {
+    isDown.current = false;
     setDown(false);
   };
+  return { down, restore, fetchToken };
+}
+
+function EndpointDownStory({ customErrorFallback }: EndpointDownStoryProps) {
+  const { down, restore, fetchToken } = useSwitchableEndpoint();
   return (
     <div style={{ display: 'grid', gap: 12 }}>
       <p style={{ margin: 0 }}>
         Token endpoint: <strong data-testid="endpoint-state">{down ? 'down (HTTP 503)' : 'back up'}</strong>{' '}
-        <button type="button" onClick={() => void restore()} disabled={!down}>
+        <button type="button" onClick={restore} disabled={!down}>
           Bring the endpoint back
         </button>
       </p>
-      <StoryDatabrain user="acme-outage" session={session}>
+      <DatabrainProvider fetchToken={fetchToken}>
         <Dashboard
           dashboardId="sales-overview"
           {...(customErrorFallback ? { errorFallback: OwnErrorView } : {})}
         />
-      </StoryDatabrain>
+      </DatabrainProvider>
     </div>
   );
 }
@@ -55,14 +81,16 @@ function EndpointDownStory({ customErrorFallback }: EndpointDownStoryProps) {
 /**
  * When the app's token endpoint fails, each embed shows an error view with a
  * retry; the provider also retries by itself with a growing delay (1 s, 2 s,
- * 4 s … up to 30 s). Here the story backend answers 503 for this story until
- * you press "Bring the endpoint back"; then Retry (or the next automatic
- * retry) loads the dashboard.
+ * 4 s … up to 30 s). Here the addon's token endpoint answers 503 for this
+ * story until you press "Bring the endpoint back"; then Retry (or the next
+ * automatic retry) loads the dashboard.
  */
 const meta = {
   title: 'Token/Endpoint down',
   component: EndpointDownStory,
   args: { customErrorFallback: false },
+  // The story renders its own provider, to switch its endpoint on and off.
+  parameters: { databrain: { provider: false } },
 } satisfies Meta<typeof EndpointDownStory>;
 
 export default meta;

@@ -7,12 +7,11 @@ import {
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useCallback, useState } from 'react';
 import { expect } from 'storybook/test';
-import { loadStoryElements } from './support/loadStoryElements.ts';
 import { expectTokenSwappedInPlace, field, findReadyPreview, waitForText } from './support/preview.ts';
-import { requestToken } from './support/StoryDatabrain.tsx';
+import { requestToken } from './support/requestToken.ts';
 
 /**
- * Asks the story backend for a 5-second token but does not pass its
+ * Asks the addon's token endpoint for a 5-second token but does not pass its
  * lifetime on, like a backend that never says how long its tokens live: the
  * provider cannot schedule a refresh and relies on the element instead.
  */
@@ -30,7 +29,7 @@ function ExpiredTokenStory() {
     [],
   );
   return (
-    <DatabrainProvider fetchToken={fetchTokenWithoutLifetime} loadElements={loadStoryElements}>
+    <DatabrainProvider fetchToken={fetchTokenWithoutLifetime}>
       <p style={{ margin: '0 0 8px' }}>
         Events from the element: <strong data-testid="events">{events.join(', ') || 'none yet'}</strong>
       </p>
@@ -53,6 +52,8 @@ function ExpiredTokenStory() {
 const meta = {
   title: 'Token/Expired token signalled by the element',
   component: ExpiredTokenStory,
+  // The story renders its own provider, whose token source hides the lifetime.
+  parameters: { databrain: { provider: false } },
 } satisfies Meta<typeof ExpiredTokenStory>;
 
 export default meta;

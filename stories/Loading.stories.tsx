@@ -2,7 +2,6 @@ import { Dashboard, Metric } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { findReadyPreview, PREVIEW_TIMEOUT } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 interface LoadingStoryProps {
   /** Show your own placeholder instead of the default one. */
@@ -19,25 +18,24 @@ function LoadingStory({ customFallback }: LoadingStoryProps) {
     </div>
   ) : undefined;
   return (
-    <StoryDatabrain user="acme-slow">
-      <div style={{ display: 'grid', gap: 12 }}>
-        <Dashboard dashboardId="sales-overview" {...(fallback ? { fallback } : {})} />
-        <Metric metricId="revenue" width={360} height={200} />
-      </div>
-    </StoryDatabrain>
+    <div style={{ display: 'grid', gap: 12 }}>
+      <Dashboard dashboardId="sales-overview" {...(fallback ? { fallback } : {})} />
+      <Metric metricId="revenue" width={360} height={200} />
+    </div>
   );
 }
 
 /**
  * Until the first token arrives (and the elements are loaded), each embed
- * shows a placeholder of its own size: the page does not jump. The story
- * backend answers this user's token request 4 seconds late, like a slow
- * backend; reload the story to watch it again.
+ * shows a placeholder of its own size: the page does not jump. Here the
+ * addon's token endpoint answers 4 seconds late, like a slow backend
+ * (`parameters.databrain.endpoint.delayMs`); reload the story to watch it again.
  */
 const meta = {
   title: 'Token/Loading',
   component: LoadingStory,
   args: { customFallback: false },
+  parameters: { databrain: { persona: 'acme-viewer', endpoint: { delayMs: 4_000 } } },
 } satisfies Meta<typeof LoadingStory>;
 
 export default meta;

@@ -2,7 +2,6 @@ import { Metric, type MetricProps } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { field, findReadyPreview } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 /**
  * `<Metric>` embeds one metric card (`<dbn-metric>`). `width` and `height`
@@ -19,11 +18,8 @@ const meta = {
     width: { control: { type: 'range', min: 200, max: 900, step: 20 } },
     height: { control: { type: 'range', min: 120, max: 600, step: 20 } },
   },
-  render: (props: MetricProps) => (
-    <StoryDatabrain user="acme-viewer">
-      <Metric {...props} />
-    </StoryDatabrain>
-  ),
+  render: (props: MetricProps) => <Metric {...props} />,
+  parameters: { databrain: { persona: 'acme-viewer' } },
 } satisfies Meta<typeof Metric>;
 
 export default meta;

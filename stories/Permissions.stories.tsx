@@ -2,34 +2,19 @@ import { describePermissions } from '@databrain-embed/emulator/elements';
 import { Dashboard } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
-import {
-  ANALYST_PERMISSIONS,
-  EDITOR_PERMISSIONS,
-  type PersonaName,
-  VIEWER_PERMISSIONS,
-} from '../.storybook/personas.ts';
+import { ANALYST_PERMISSIONS, EDITOR_PERMISSIONS, VIEWER_PERMISSIONS } from '../.storybook/databrain.ts';
 import { field, findReadyPreview } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
-const USERS = ['acme-viewer', 'acme-analyst', 'acme-editor'] as const satisfies readonly PersonaName[];
-
-interface PermissionsStoryProps {
-  /** Who is signed in; the backend grants their permissions into the token. */
-  user: (typeof USERS)[number];
-}
-
-function PermissionsStory({ user }: PermissionsStoryProps) {
-  return (
-    <StoryDatabrain user={user}>
-      <Dashboard dashboardId="sales-overview" />
-    </StoryDatabrain>
-  );
+function PermissionsStory() {
+  return <Dashboard dashboardId="sales-overview" />;
 }
 
 /**
  * Permissions are part of the guest token, decided by your backend in
- * `authorize` for the signed-in user; the browser cannot ask for more. The
- * story backend grants each persona a fixed set (`.storybook/personas.ts`):
+ * `authorize` for the signed-in user; the browser cannot ask for more. Each
+ * story here pins a persona of `.storybook/databrain.ts`
+ * (`parameters.databrain.persona`), whose permissions the addon's token
+ * endpoint grants, as your backend would:
  *
  * ```ts
  * authorize: async (request) => {
@@ -43,7 +28,6 @@ function PermissionsStory({ user }: PermissionsStoryProps) {
 const meta = {
   title: 'Embedding/Permissions',
   component: PermissionsStory,
-  argTypes: { user: { control: 'inline-radio', options: USERS } },
 } satisfies Meta<typeof PermissionsStory>;
 
 export default meta;
@@ -51,7 +35,7 @@ type Story = StoryObj<typeof meta>;
 
 /** Sees the dashboard; cannot download, drill into rows, or change anything. */
 export const ReadOnlyViewer: Story = {
-  args: { user: 'acme-viewer' },
+  parameters: { databrain: { persona: 'acme-viewer' } },
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);
     await expect(field(dashboard, 'permissions')).toBe(describePermissions(VIEWER_PERMISSIONS));
@@ -61,7 +45,7 @@ export const ReadOnlyViewer: Story = {
 
 /** May download metric data and see the rows behind a chart, but not edit. */
 export const Analyst: Story = {
-  args: { user: 'acme-analyst' },
+  parameters: { databrain: { persona: 'acme-analyst' } },
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);
     const text = field(dashboard, 'permissions');
@@ -73,10 +57,28 @@ export const Analyst: Story = {
 
 /** Full editor: create, update and archive metrics, customise the layout, download everything. */
 export const Editor: Story = {
-  args: { user: 'acme-editor' },
+  parameters: { databrain: { persona: 'acme-editor' } },
   play: async ({ canvasElement }) => {
     const dashboard = await findReadyPreview(canvasElement);
     await expect(field(dashboard, 'permissions')).toBe(describePermissions(EDITOR_PERMISSIONS));
     await expect(field(dashboard, 'permissions')).toMatch(/denied: —$/);
+  },
+};
+
+/**
+ * A story can change its persona's token without a new persona:
+ * `parameters.databrain.token` merges permissions (and params) over the
+ * persona's and may set another lifetime. Here Acme's viewer may download.
+ */
+export const ViewerWhoMayDownload: Story = {
+  parameters: {
+    databrain: { persona: 'acme-viewer', token: { permissions: { isEnableDownloadMetrics: true } } },
+  },
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'permissions')).toBe(
+      describePermissions({ ...VIEWER_PERMISSIONS, isEnableDownloadMetrics: true }),
+    );
+    await expect(field(dashboard, 'client')).toBe('acme');
   },
 };

@@ -1,18 +1,22 @@
-import { Dashboard, Metric } from '@databrain-embed/react';
+import { Dashboard, Metric, useTokenSession } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useCallback, useState } from 'react';
 import { expect } from 'storybook/test';
 import { field, findReadyPreview } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
+
+/** How many token requests the provider above has made (`useTokenSession().requests`). */
+function RequestCount() {
+  const { requests } = useTokenSession();
+  return (
+    <p style={{ margin: '0 0 8px' }} data-testid="requests">
+      token requests: {requests}
+    </p>
+  );
+}
 
 function SharedTokenStory() {
-  const [requests, setRequests] = useState(0);
-  const onTokenRefresh = useCallback(() => setRequests((count) => count + 1), []);
   return (
-    <StoryDatabrain user="acme-analyst" onTokenRefresh={onTokenRefresh}>
-      <p style={{ margin: '0 0 8px' }} data-testid="requests">
-        token requests: {requests}
-      </p>
+    <>
+      <RequestCount />
       <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(320px, 1fr))', gap: 12 }}>
         <Dashboard dashboardId="sales-overview" />
         <Dashboard dashboardId="customer-health" />
@@ -20,7 +24,7 @@ function SharedTokenStory() {
         <Metric metricId="revenue" width={320} height={380} />
         <Metric metricId="active-users" width={320} height={380} />
       </div>
-    </StoryDatabrain>
+    </>
   );
 }
 
@@ -31,6 +35,7 @@ function SharedTokenStory() {
 const meta = {
   title: 'Token/Shared by several embeds',
   component: SharedTokenStory,
+  parameters: { databrain: { persona: 'acme-analyst' } },
 } satisfies Meta<typeof SharedTokenStory>;
 
 export default meta;

@@ -1,8 +1,9 @@
-import { Dashboard, Metric } from '@databrain-embed/react';
+import { Dashboard, DatabrainProvider, Metric } from '@databrain-embed/react';
+import { databrainTokenUrl } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import { PERSONAS, type PersonaName } from '../.storybook/personas.ts';
+import databrain, { type PersonaName } from '../.storybook/databrain.ts';
 import {
   columnShown,
   expectOnly,
@@ -12,7 +13,6 @@ import {
   PREVIEW_TIMEOUT,
   tenantsShown,
 } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 const USERS = [
   'acme-viewer',
@@ -34,16 +34,17 @@ function TenantsStory({ initialUser }: TenantsStoryProps) {
         <legend style={{ marginBottom: 4 }}>Signed-in user</legend>
         {USERS.map((name) => (
           <button key={name} type="button" aria-pressed={user === name} onClick={() => setUser(name)}>
-            {PERSONAS[name].label}
+            {databrain.personas[name].label}
           </button>
         ))}
       </fieldset>
-      <StoryDatabrain user={user}>
+      {/* As an app does: its own token endpoint, one token per signed-in user (`scope`). */}
+      <DatabrainProvider tokenEndpoint={databrainTokenUrl({ persona: user })} scope={user}>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start' }}>
           <Dashboard dashboardId="sales-overview" />
           <Metric metricId="revenue" width={420} />
         </div>
-      </StoryDatabrain>
+      </DatabrainProvider>
     </div>
   );
 }
@@ -54,13 +55,16 @@ function TenantsStory({ initialUser }: TenantsStoryProps) {
  * `dashboardAppFilters` (per dashboard) narrow them further. Both are decided
  * by the backend for the signed-in user. Switching user changes the token
  * (`scope` on the provider drops the old one at once), and with it what the
- * embeds show.
+ * embeds show. This story renders its own provider, as an app does, with
+ * buttons for a sign-in; the Persona toolbar does the same for every story
+ * that leaves the provider to the addon.
  */
 const meta = {
   title: 'Embedding/Tenants and row filters',
   component: TenantsStory,
   argTypes: { initialUser: { control: 'inline-radio', options: USERS } },
   args: { initialUser: 'acme-viewer' },
+  parameters: { databrain: { provider: false } },
 } satisfies Meta<typeof TenantsStory>;
 
 export default meta;

@@ -2,7 +2,6 @@ import { Dashboard, Metric } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import { findReadyPreview } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 interface ThemeStoryProps {
   /** `theme.colors.primary`: accents, buttons, the card's top border in the preview. */
@@ -16,12 +15,10 @@ interface ThemeStoryProps {
 function ThemeStory({ primaryColor, fontFamily, chartColors }: ThemeStoryProps) {
   const theme = { colors: { primary: primaryColor }, typography: { fontFamily } };
   return (
-    <StoryDatabrain user="acme-viewer">
-      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start' }}>
-        <Dashboard dashboardId="sales-overview" theme={theme} chartColors={chartColors} />
-        <Metric metricId="revenue" width={360} theme={theme} chartColors={chartColors} />
-      </div>
-    </StoryDatabrain>
+    <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', alignItems: 'flex-start' }}>
+      <Dashboard dashboardId="sales-overview" theme={theme} chartColors={chartColors} />
+      <Metric metricId="revenue" width={360} theme={theme} chartColors={chartColors} />
+    </div>
   );
 }
 

@@ -1,9 +1,10 @@
+import { databrainTokenUrl } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect } from 'storybook/test';
-import { PERSONA_NAMES, type PersonaName } from '../.storybook/personas.ts';
+import { PERSONA_NAMES, type PersonaName } from '../.storybook/databrain.ts';
 import { waitForText } from './support/preview.ts';
-import { requestToken, tokenEndpointFor } from './support/StoryDatabrain.tsx';
+import { requestToken } from './support/requestToken.ts';
 
 interface TokenEndpointProps {
   /** The signed-in user, by persona name (`nobody`: signed out); the server decides everything else. */
@@ -15,7 +16,7 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-/** Calls the story backend's token endpoint as the browser would, and shows its answer. */
+/** Calls the addon's token endpoint as the browser would, and shows its answer. */
 function TokenEndpoint({ user }: TokenEndpointProps) {
   const [answer, setAnswer] = useState<Answer>();
   useEffect(() => {
@@ -41,7 +42,7 @@ function TokenEndpoint({ user }: TokenEndpointProps) {
   return (
     <figure style={{ margin: 0 }}>
       <figcaption>
-        <code>POST {tokenEndpointFor(user)}</code> answered{' '}
+        <code>POST {databrainTokenUrl({ persona: user })}</code> answered{' '}
         <strong data-testid="status">{answer.status}</strong>
       </figcaption>
       <pre data-testid="body" style={{ background: '#f3f4f6', padding: 12, borderRadius: 6 }}>
@@ -52,16 +53,18 @@ function TokenEndpoint({ user }: TokenEndpointProps) {
 }
 
 /**
- * The endpoint every story's `<DatabrainProvider tokenEndpoint>` calls: the real
+ * The endpoint the addon's provider calls: in `storybook dev` the real
  * `createGuestTokenHandler` from `@databrain-embed/server`, minting from the
- * local emulator (or DataBrain in live mode). The browser names a persona; the
- * server maps it to a tenant, filters, permissions and lifetime.
+ * emulator (or DataBrain in live mode); in a static build the same contract
+ * answered inside the page. The browser names a persona; the endpoint maps it
+ * to a tenant, filters, permissions and lifetime from `.storybook/databrain.ts`.
  */
 const meta = {
   title: 'Backend/Token endpoint',
   component: TokenEndpoint,
   argTypes: { user: { control: 'select', options: [...PERSONA_NAMES, 'nobody'] } },
   args: { user: 'acme-viewer' },
+  parameters: { databrain: { provider: false } },
 } satisfies Meta<typeof TokenEndpoint>;
 
 export default meta;

@@ -1,10 +1,10 @@
-import { Dashboard, type ReceivedToken } from '@databrain-embed/react';
+import { Dashboard, DatabrainProvider, type ReceivedToken } from '@databrain-embed/react';
+import { databrainTokenUrl } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useCallback, useState } from 'react';
 import { expect } from 'storybook/test';
 import { Countdown } from './support/Countdown.tsx';
 import { expectTokenSwappedInPlace, field, findReadyPreview } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 
 interface TokenRefreshStoryProps {
   /** Ms before expiry to fetch the next token; empty = the default (a fifth of 15 s = 3 s). */
@@ -18,8 +18,8 @@ function TokenRefreshStory({ refreshMargin }: TokenRefreshStoryProps) {
     [],
   );
   return (
-    <StoryDatabrain
-      user="acme-short-lived"
+    <DatabrainProvider
+      tokenEndpoint={databrainTokenUrl({ persona: 'acme-short-lived' })}
       onTokenRefresh={onTokenRefresh}
       {...(refreshMargin === undefined ? {} : { refreshMargin })}
     >
@@ -29,7 +29,7 @@ function TokenRefreshStory({ refreshMargin }: TokenRefreshStoryProps) {
         <span data-testid="received-list">{received.join(' → ')}</span>
       </p>
       <Dashboard dashboardId="sales-overview" />
-    </StoryDatabrain>
+    </DatabrainProvider>
   );
 }
 
@@ -44,6 +44,8 @@ const meta = {
   title: 'Token/Refresh in place',
   component: TokenRefreshStory,
   argTypes: { refreshMargin: { control: { type: 'number', min: 0, max: 14_000, step: 500 } } },
+  // Its own provider, to show `refreshMargin` and `onTokenRefresh`.
+  parameters: { databrain: { provider: false } },
 } satisfies Meta<typeof TokenRefreshStory>;
 
 export default meta;

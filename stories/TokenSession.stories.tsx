@@ -1,10 +1,26 @@
-import { Dashboard, useTokenSession } from '@databrain-embed/react';
+import { Dashboard, DatabrainProvider, useTokenSession } from '@databrain-embed/react';
+import { databrainTokenUrl } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { type ReactElement, useEffect, useState } from 'react';
+import { type ReactElement, type ReactNode, useEffect, useState } from 'react';
 import { expect, waitFor, within } from 'storybook/test';
 import { field, findReadyPreview, PREVIEW_TIMEOUT } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
 import { newSession } from './support/session.ts';
+
+/**
+ * A provider as an app has it, for the 15-second persona. `session` goes in
+ * the scope, so only the sessions of one rendering share a token (not the
+ * tabs of earlier test runs).
+ */
+function ShortLivedProvider({ session, children }: { session: string; children: ReactNode }): ReactElement {
+  return (
+    <DatabrainProvider
+      tokenEndpoint={databrainTokenUrl({ persona: 'acme-short-lived' })}
+      scope={`acme-short-lived:${session}`}
+    >
+      {children}
+    </DatabrainProvider>
+  );
+}
 
 const STORY_ID = 'token-session-across-tabs--one-tab';
 
@@ -61,11 +77,11 @@ function HowToWatch(): ReactElement {
 function OneTabStory(): ReactElement {
   const [session] = useState(newSession);
   return (
-    <StoryDatabrain user="acme-short-lived" session={session}>
+    <ShortLivedProvider session={session}>
       <HowToWatch />
       <SessionPanel label="This tab" />
       <Dashboard dashboardId="sales-overview" />
-    </StoryDatabrain>
+    </ShortLivedProvider>
   );
 }
 
@@ -80,17 +96,17 @@ function TwoSessionsStory(): ReactElement {
   return (
     <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 12 }}>
       <div data-testid="first">
-        <StoryDatabrain user="acme-short-lived" session={session}>
+        <ShortLivedProvider session={session}>
           <SessionPanel label="First session" />
           <Dashboard dashboardId="sales-overview" />
-        </StoryDatabrain>
+        </ShortLivedProvider>
       </div>
       <div data-testid="second">
         {secondOpen ? (
-          <StoryDatabrain user="acme-short-lived" session={session}>
+          <ShortLivedProvider session={session}>
             <SessionPanel label="Second session" />
             <Dashboard dashboardId="sales-overview" />
-          </StoryDatabrain>
+          </ShortLivedProvider>
         ) : (
           <button type="button" onClick={() => setSecondOpen(true)}>
             Open a second session
@@ -110,6 +126,8 @@ function TwoSessionsStory(): ReactElement {
 const meta = {
   title: 'Token/Session across tabs',
   component: OneTabStory,
+  // Its own providers: two of them share one token in the second story.
+  parameters: { databrain: { provider: false } },
 } satisfies Meta<typeof OneTabStory>;
 
 export default meta;

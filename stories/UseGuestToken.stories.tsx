@@ -1,11 +1,7 @@
 import { useGuestToken } from '@databrain-embed/react';
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
 import { expect, userEvent, waitFor } from 'storybook/test';
-import type { PersonaName } from '../.storybook/personas.ts';
 import { PREVIEW_TIMEOUT, waitForText } from './support/preview.ts';
-import { StoryDatabrain } from './support/StoryDatabrain.tsx';
-import { newSession } from './support/session.ts';
 
 /** What a component can read from `useGuestToken()`. */
 function TokenPanel() {
@@ -43,39 +39,25 @@ function TokenPanel() {
   );
 }
 
-const USERS = ['acme-viewer', 'acme-slow', 'acme-outage'] as const satisfies readonly PersonaName[];
-
-interface UseGuestTokenStoryProps {
-  user: (typeof USERS)[number];
-}
-
-function UseGuestTokenStory({ user }: UseGuestTokenStoryProps) {
-  const [session] = useState(newSession);
-  return (
-    <StoryDatabrain user={user} session={session}>
-      <TokenPanel />
-    </StoryDatabrain>
-  );
-}
-
 /**
  * `useGuestToken()` gives any component under the provider the token state:
  * `status` (`loading`, `ready`, `error`), the token, when it expires, the
  * last error, whether a refresh is under way, and `refresh()`. Use it to
- * build your own loading and error UI, or to pass the token elsewhere.
+ * build your own loading and error UI, or to pass the token elsewhere. The
+ * provider here is the addon's; `parameters.databrain.endpoint` makes its
+ * token endpoint slow or failing for a story.
  */
 const meta = {
   title: 'Token/useGuestToken',
-  component: UseGuestTokenStory,
-  argTypes: { user: { control: 'inline-radio', options: USERS } },
-} satisfies Meta<typeof UseGuestTokenStory>;
+  component: TokenPanel,
+  parameters: { databrain: { persona: 'acme-viewer' } },
+} satisfies Meta<typeof TokenPanel>;
 
 export default meta;
 type Story = StoryObj<typeof meta>;
 
 /** `ready` with a one-hour token; `refresh()` fetches a new one while the old one stays usable. */
 export const Ready: Story = {
-  args: { user: 'acme-viewer' },
   play: async ({ canvas, canvasElement }) => {
     await waitForText(canvasElement, 'hook-status', 'ready');
     const first = canvas.getByTestId('hook-token').textContent;
@@ -95,7 +77,7 @@ export const Ready: Story = {
 
 /** `loading` while the first token is on its way (this backend takes 4 s). */
 export const Loading: Story = {
-  args: { user: 'acme-slow' },
+  parameters: { databrain: { endpoint: { delayMs: 4_000 } } },
   play: async ({ canvas, canvasElement }) => {
     await expect(canvas.getByTestId('hook-status')).toHaveTextContent('loading');
     await expect(canvas.getByTestId('hook-token')).toHaveTextContent('null');
@@ -105,7 +87,7 @@ export const Loading: Story = {
 
 /** `error` with the reason when the token endpoint fails; no token is handed out. */
 export const Failed: Story = {
-  args: { user: 'acme-outage' },
+  parameters: { databrain: { endpoint: { status: 503 } } },
   play: async ({ canvas, canvasElement }) => {
     await waitForText(canvasElement, 'hook-status', 'error');
     await expect(canvas.getByTestId('hook-error')).toHaveTextContent('answered HTTP 503');

@@ -72,6 +72,17 @@ export const ENTRIES = [
     esm: 'packages/react/dist/testing.mjs',
     cjs: 'packages/react/dist/testing.cjs',
   },
+  {
+    specifier: '@databrain-embed/storybook',
+    esm: 'packages/storybook/dist/index.mjs',
+    cjs: 'packages/storybook/dist/index.cjs',
+  },
+  {
+    // Storybook loads it in Node; the preview and manager entries run only inside Storybook.
+    specifier: '@databrain-embed/storybook/preset',
+    esm: 'packages/storybook/dist/preset.mjs',
+    cjs: 'packages/storybook/dist/preset.cjs',
+  },
 ] as const;
 
 /** Fails with a clear message when the packages have not been built. */

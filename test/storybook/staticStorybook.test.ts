@@ -1,37 +1,70 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import databrain, { PERSONA_NAMES } from '../../.storybook/databrain.ts';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
-import { type StaticStorybook, serveStaticStorybook } from './serveStatic.ts';
+import { assertAddonBuilt } from './assertAddonBuilt.ts';
+import { type StaticSite, serveStatic } from './serveStatic.ts';
+import { TEAM_TOKEN_ENDPOINT } from './static-live/main.ts';
+import { watchStaticPage } from './watchStaticPage.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const staticDir = join(root, 'storybook-static');
 const artifacts = join(root, 'test', 'artifacts');
+const storybookBin = join(root, 'node_modules', '.bin', 'storybook');
 
 /** `pnpm test` builds Storybook before the tests; a bare `vitest run` builds it here when missing. */
 function ensureBuilt(): void {
+  assertAddonBuilt();
   if (existsSync(join(staticDir, 'index.json'))) return;
-  const bin = join(root, 'node_modules', '.bin', 'storybook');
-  const result = spawnSync(bin, ['build', '--quiet', '-o', staticDir], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(storybookBin, ['build', '--quiet', '-o', staticDir], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   if (result.status !== 0) throw new Error('storybook build failed');
 }
 
-let storybook: StaticStorybook;
+/** What Storybook's command line printed, without colours, links and its frame: plain words. */
+function plainText(output: string): string {
+  return (
+    output
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are what is removed.
+      .replace(/\u001b\]8;;[^\u0007\u001b]*(\u0007|\u001b\\)/g, '')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: terminal escapes are what is removed.
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .replace(/[│■◇●└┌]/g, ' ')
+      .replace(/\s+/g, ' ')
+  );
+}
+
+/** Every file under `dir` whose bytes contain `text`. */
+function filesContaining(dir: string, text: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((name) => join(dir, name))
+    .filter((file) => statSync(file).isFile() && readFileSync(file).includes(text));
+}
+
+/** The team's endpoint with any query (the addon adds `?persona=`). */
+const TEAM_TOKEN_ENDPOINT_PATTERN = new RegExp(`^${TEAM_TOKEN_ENDPOINT.replaceAll('.', '\\.')}(\\?.*)?$`);
+
+let site: StaticSite;
 let browser: Browser;
 
 beforeAll(async () => {
   ensureBuilt();
   mkdirSync(artifacts, { recursive: true });
-  storybook = await serveStaticStorybook({ dir: staticDir });
+  site = await serveStatic(staticDir);
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs, headless: true });
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
-  await storybook?.close();
+  await site?.close();
 });
 
 interface IndexEntry {
@@ -44,22 +77,37 @@ interface IndexEntry {
 
 /** Every docs page and story of the build, from its index. */
 async function indexEntries(): Promise<IndexEntry[]> {
-  const response = await fetch(`${storybook.url}/index.json`);
+  const response = await fetch(`${site.url}/index.json`);
   const index = (await response.json()) as { entries: Record<string, IndexEntry> };
   return Object.values(index.entries);
 }
 
-async function openStory(id: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-  await page.goto(`${storybook.url}/iframe.html?id=${id}&viewMode=story`);
-  return page;
+/** What the first preview dashboard of a page (or of the Storybook's preview frame) shows, once ready. */
+async function readyDashboard(page: Page, inManager = false) {
+  const scope = inManager ? page.frameLocator('#storybook-preview-iframe') : page;
+  const dashboard = scope.locator('dbn-dashboard').first();
+  await dashboard
+    .locator('[data-testid="dbn-preview-status"]', { hasText: 'ready' })
+    .waitFor({ timeout: 60_000 });
+  const text = (testId: string) => dashboard.getByTestId(testId).textContent();
+  const column = async (name: string) => {
+    const headers = await dashboard.locator('thead th').allTextContents();
+    const index = headers.indexOf(name);
+    if (index < 0) throw new Error(`no column ${name}`);
+    return dashboard
+      .locator(`[data-testid="dbn-preview-rows"] tr td:nth-child(${index + 1})`)
+      .allTextContents();
+  };
+  return {
+    client: await text('dbn-preview-client'),
+    tenants: await column('tenant'),
+    regions: await column('region'),
+  };
 }
 
-describe('the static Storybook build', () => {
+describe('the static Storybook build, on a plain file server with nothing else running', () => {
   it('lists every story file in its index', async () => {
-    const response = await fetch(`${storybook.url}/index.json`);
-    const index = (await response.json()) as { entries: Record<string, { title: string; type: string }> };
-    const titles = new Set(Object.values(index.entries).map((entry) => entry.title));
+    const titles = new Set((await indexEntries()).map((entry) => entry.title));
     for (const title of [
       'Welcome',
       'Embedding/Dashboard',
@@ -79,36 +127,91 @@ describe('the static Storybook build', () => {
       'Packages/server',
       'Packages/emulator',
       'Packages/react',
+      'Packages/storybook',
     ]) {
       expect(titles).toContain(title);
     }
   });
 
-  it('renders the default dashboard with a token minted by the real handler', async () => {
-    const page = await openStory('embedding-dashboard--default');
+  it("shows each persona its own tenant's rows, minted and served inside the page", async () => {
+    const { page, problems, blocked } = await watchStaticPage(browser, site.url);
+    const before = site.requests.length;
     try {
-      const dashboard = page.locator('dbn-dashboard');
-      await expect
-        .poll(() => dashboard.getByTestId('dbn-preview-status').textContent({ timeout: 60_000 }), {
-          timeout: 60_000,
-        })
-        .toBe('ready');
-      expect(await dashboard.getByTestId('dbn-preview-client').textContent()).toBe('acme');
-      expect(await dashboard.getByTestId('dbn-preview-embed').textContent()).toBe('sales-overview');
-      const tenants = await dashboard
-        .locator('[data-testid="dbn-preview-rows"] tr td:first-child')
-        .allTextContents();
-      expect(tenants.length).toBeGreaterThan(0);
-      expect(new Set(tenants)).toEqual(new Set(['acme']));
-      await page.screenshot({ path: join(artifacts, 'storybook-dashboard-default.png'), fullPage: true });
+      for (const name of PERSONA_NAMES) {
+        const { clientId } = databrain.personas[name];
+        await page.goto(
+          `${site.url}/iframe.html?id=embedding-dashboard--default&viewMode=story&globals=databrainPersona:${name}`,
+        );
+        const shown = await readyDashboard(page);
+        expect(shown.client, name).toBe(clientId);
+        expect(shown.tenants.length, name).toBeGreaterThan(0);
+        expect(new Set(shown.tenants), name).toEqual(new Set([clientId]));
+        if (name === 'globex-na-manager') expect(new Set(shown.regions)).toEqual(new Set(['NA']));
+        // Lazy chunks (the accessibility check's) finish loading before the next story is opened.
+        await page.waitForLoadState('networkidle');
+      }
+      await page.screenshot({ path: join(artifacts, 'storybook-static-persona.png'), fullPage: true });
+      expect(problems).toEqual([]);
+      expect(blocked).toEqual([]);
+      // The file server only ever served files: no token request, no preview route reached it.
+      const served = site.requests.slice(before);
+      expect(served.filter((request) => !request.startsWith('GET '))).toEqual([]);
+      expect(served.filter((request) => /\/api\/|databrain-emulator/.test(request))).toEqual([]);
     } finally {
-      await page.close();
+      await page.context().close();
     }
-  }, 90_000);
+  }, 120_000);
+
+  it('switches the rows in place when the Persona toolbar changes databrainPersona, and the DataBrain panel follows', async () => {
+    const { page, problems, blocked } = await watchStaticPage(browser, site.url);
+    try {
+      await page.goto(`${site.url}/?path=/story/embedding-dashboard--default`);
+      const first = await readyDashboard(page, true);
+      expect(first.client).toBe('acme');
+      expect(new Set(first.tenants)).toEqual(new Set(['acme']));
+      const frame = page.frame({ url: /iframe\.html/ });
+      if (!frame) throw new Error('no preview frame');
+      // Marks this document: a reload would lose the mark.
+      await frame.evaluate(() => {
+        (window as unknown as { databrainMark: number }).databrainMark = 42;
+      });
+
+      await page.getByRole('button', { name: /Who is signed in/ }).click();
+      await page.getByRole('option', { name: /Globex manager, North America only/ }).click();
+      await expect
+        .poll(async () => (await readyDashboard(page, true)).client, { timeout: 30_000 })
+        .toBe('globex');
+      const switched = await readyDashboard(page, true);
+      expect(new Set(switched.tenants)).toEqual(new Set(['globex']));
+      expect(new Set(switched.regions)).toEqual(new Set(['NA']));
+      // The same document: no reload. (The old persona's token, and the element that showed its
+      // rows, are dropped at once; the new element shows only the new persona's rows.)
+      expect(
+        await frame.evaluate(() => (window as unknown as { databrainMark?: number }).databrainMark),
+      ).toBe(42);
+      expect(page.url()).toContain('globals=databrainPersona:globex-na-manager');
+
+      await page.getByRole('tab', { name: 'DataBrain' }).click();
+      const panel = page.getByTestId('databrain-panel');
+      await expect.poll(() => panel.textContent(), { timeout: 10_000 }).toContain('(globex-na-manager)');
+      const text = (await panel.textContent()) ?? '';
+      expect(text).toContain('tenant (clientId)globex');
+      expect(text).toContain('appFilters · revenue · {"region":"NA"}');
+      expect(text).toContain('POST/api/databrain/token?persona=globex-na-manager200');
+      expect(text).toMatch(/expires(59m \d+s|1h 0m)/);
+      expect(text).toContain('modestatic');
+      await page.screenshot({ path: join(artifacts, 'storybook-static-switch.png') });
+      expect(problems).toEqual([]);
+      expect(blocked).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
 
   it('shows the error view with Retry while the token endpoint is down, and recovers', async () => {
-    const page = await openStory('token-endpoint-down--still-down');
+    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     try {
+      await page.goto(`${site.url}/iframe.html?id=token-endpoint-down--still-down&viewMode=story`);
       const alert = page.getByRole('alert');
       await alert.waitFor({ timeout: 60_000 });
       expect(await alert.textContent()).toContain('The dashboard could not be loaded.');
@@ -146,7 +249,7 @@ describe('the static Storybook build', () => {
         const gfmTables = markdown.match(/^\|\s*-{3,}/gm)?.length ?? 0;
         const codeBlocks = (markdown.match(/^```/gm)?.length ?? 0) / 2;
 
-        await page.goto(`${storybook.url}/iframe.html?id=${entry.id}&viewMode=docs`);
+        await page.goto(`${site.url}/iframe.html?id=${entry.id}&viewMode=docs`);
         await page.locator('#storybook-docs h1').first().waitFor({ timeout: 60_000 });
         // Code blocks are highlighted by a lazily loaded chunk: wait for all of them.
         await expect
@@ -173,15 +276,13 @@ describe('the static Storybook build', () => {
     }
   }, 180_000);
 
-  it('renders every story without an error, screenshots kept', async () => {
+  it('renders every story without an error, offline, screenshots kept', async () => {
     const stories = (await indexEntries()).filter((entry) => entry.type === 'story');
     expect(stories.length).toBeGreaterThan(20);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    const { page, problems, blocked } = await watchStaticPage(browser, site.url);
     try {
       for (const entry of stories) {
-        await page.goto(`${storybook.url}/iframe.html?id=${entry.id}&viewMode=story`);
+        await page.goto(`${site.url}/iframe.html?id=${entry.id}&viewMode=story`);
         // Storybook marks the body once the story rendered (`sb-show-main`) or failed (`sb-show-errordisplay`).
         await page.waitForFunction(
           () => /sb-show-(main|errordisplay)/.test(document.body.className),
@@ -206,16 +307,17 @@ describe('the static Storybook build', () => {
         );
         await page.screenshot({ path: join(artifacts, `story-${entry.id}.png`), fullPage: true });
       }
-      expect(pageErrors).toEqual([]);
+      expect(problems.filter((problem) => problem.startsWith('page error'))).toEqual([]);
+      expect(blocked).toEqual([]);
     } finally {
-      await page.close();
+      await page.context().close();
     }
   }, 300_000);
 
   it('opens the manager UI with the docs page of a package', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await page.goto(`${storybook.url}/?path=/docs/packages-react--docs`);
+      await page.goto(`${site.url}/?path=/docs/packages-react--docs`);
       const preview = page.frameLocator('#storybook-preview-iframe');
       await preview
         .getByRole('heading', { name: /@databrain-embed\/react/ })
@@ -232,7 +334,7 @@ describe('the static Storybook build', () => {
   it('opens on the Welcome page, first in the sidebar', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     try {
-      await page.goto(`${storybook.url}/`);
+      await page.goto(`${site.url}/`);
       const preview = page.frameLocator('#storybook-preview-iframe');
       await preview.getByRole('heading', { name: 'What you are looking at' }).waitFor({ timeout: 60_000 });
       const sidebar = page.locator('#storybook-explorer-tree');
@@ -250,4 +352,80 @@ describe('the static Storybook build', () => {
       menuOnboardingChecklist: false,
     });
   });
+
+  it('holds no DataBrain key, and a build with DATABRAIN_API_KEY set fails saying how a static Storybook goes live', () => {
+    const key = `dbn-static-build-key-${Date.now()}`;
+    const out = mkdtempSync(join(tmpdir(), 'storybook-with-key-'));
+    try {
+      const result = spawnSync(storybookBin, ['build', '--quiet', '-o', out], {
+        cwd: root,
+        encoding: 'utf8',
+        env: { ...process.env, DATABRAIN_API_KEY: key },
+        timeout: 120_000,
+      });
+      const output = plainText(`${result.stdout}\n${result.stderr}`);
+      expect(result.status).not.toBe(0);
+      expect(output).toContain('a static Storybook cannot hold an API key');
+      expect(output).toContain('A static Storybook can only go live through your own token endpoint');
+      expect(output).toContain("the option tokenEndpoint: '<the https URL of your endpoint>'");
+      expect(output).not.toContain(key);
+      expect(filesContaining(out, key)).toEqual([]);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
+
+describe("a static Storybook that goes live through the team's own token endpoint", () => {
+  it('builds with DATABRAIN_API_KEY set, holds no key, and asks that endpoint for the persona of the toolbar', async () => {
+    const key = `dbn-live-build-key-${Date.now()}`;
+    const out = mkdtempSync(join(tmpdir(), 'storybook-static-live-'));
+    let live: StaticSite | undefined;
+    try {
+      const result = spawnSync(
+        storybookBin,
+        ['build', '--quiet', '-c', join('test', 'storybook', 'static-live'), '-o', out],
+        { cwd: root, encoding: 'utf8', env: { ...process.env, DATABRAIN_API_KEY: key }, timeout: 240_000 },
+      );
+      expect(result.status, `${result.stdout}\n${result.stderr}`).toBe(0);
+      expect(filesContaining(out, key)).toEqual([]);
+
+      live = await serveStatic(out);
+      const { page, blocked } = await watchStaticPage(browser, live.url);
+      const asked: { method: string; url: string; body: string | null }[] = [];
+      await page.context().route(TEAM_TOKEN_ENDPOINT_PATTERN, (route) => {
+        const request = route.request();
+        asked.push({ method: request.method(), url: request.url(), body: request.postData() });
+        return route.fulfill({
+          status: 200,
+          headers: { 'access-control-allow-origin': '*', 'content-type': 'application/json' },
+          body: JSON.stringify({ token: 'team-token-1', expiresIn: 3_600_000 }),
+        });
+      });
+      try {
+        await page.goto(
+          `${live.url}/iframe.html?id=live-dashboard--default&viewMode=story&globals=databrainPersona:initech-viewer`,
+        );
+        await expect
+          .poll(() => asked.filter((entry) => entry.method === 'POST').length, { timeout: 60_000 })
+          .toBe(1);
+        const [request] = asked.filter((entry) => entry.method === 'POST');
+        expect(new URL(request?.url ?? '').searchParams.get('persona')).toBe('initech-viewer');
+        // DataBrain's own elements, not the preview stand-ins: the page asked DataBrain's hosts (blocked here).
+        await expect
+          .poll(() => page.evaluate(() => customElements.get('dbn-dashboard') !== undefined), {
+            timeout: 60_000,
+          })
+          .toBe(true);
+        expect(await page.locator('[data-testid="dbn-preview-status"]').count()).toBe(0);
+        expect(blocked.some((url) => url.startsWith(TEAM_TOKEN_ENDPOINT))).toBe(false);
+        expect(live.requests.filter((entry) => !entry.startsWith('GET '))).toEqual([]);
+      } finally {
+        await page.context().close();
+      }
+    } finally {
+      await live?.close();
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
