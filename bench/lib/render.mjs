@@ -1,11 +1,14 @@
 // React commit time (Profiler actualDuration, profiling build of react-dom)
 // for mounting 100 <Dashboard>s and swapping their token, beside the same
-// 100 `dbn-dashboard` elements rendered directly with a `token` prop. Runs
-// in jsdom with stand-in elements that render nothing.
+// 100 `dbn-dashboard` elements rendered directly with a `token` prop, in
+// jsdom with stand-in elements that render nothing; then the mount again in
+// Debian's Chromium (renderChromium.mjs), where the DOM costs what it costs
+// in a browser.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freshRoot, installDom } from './dom.mjs';
 import { median } from './median.mjs';
 import { defineRecordingElements, record, resetRecord } from './recordingElements.mjs';
+import { runInChromium } from './renderChromium.mjs';
 
 export const ELEMENTS = 100;
 export const SWAPS = 20;
@@ -159,5 +162,6 @@ export async function run() {
     mounts: MOUNTS,
     ours: summary(oursMounts, oursSwaps, oursRecreated),
     direct: summary(directMounts, directSwaps, directRecreated),
+    chromium: await runInChromium(),
   };
 }
