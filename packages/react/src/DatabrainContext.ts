@@ -1,6 +1,6 @@
 import { DatabrainError } from '@databrain-embed/core/errors';
 import { type Context, createContext, useContext } from 'react';
-import type { ElementsLoader } from './ElementsLoader.ts';
+import type { ElementsLoader } from './elements/loadElements.ts';
 import type { TokenSession } from './session/createTokenSession.ts';
 import type { TokenSessionState } from './session/TokenSessionState.ts';
 

@@ -9,19 +9,19 @@ import {
   useSyncExternalStore,
 } from 'react';
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
-import type { ElementsLoader } from './ElementsLoader.ts';
-import type { FetchToken } from './FetchToken.ts';
-import { isolatePluginStyles } from './isolatePluginStyles.ts';
-import { importDatabrainPlugin } from './loadElements.ts';
-import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
-import type { ReceivedToken } from './ReceivedToken.ts';
+import type { ElementsLoader } from './elements/loadElements.ts';
+import { importDatabrainPlugin } from './elements/loadElements.ts';
+import { isolatePluginStyles } from './host-page/isolatePluginStyles.ts';
 import {
   createTokenSession,
   type TokenSession,
   type TokenSessionOptions,
 } from './session/createTokenSession.ts';
-import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
-import { tokenSourceOf } from './tokenSourceOf.ts';
+import type { FetchToken } from './session/FetchToken.ts';
+import { parseTokenEndpointResponse } from './session/parseTokenEndpointResponse.ts';
+import type { TokenEndpointResponse } from './session/TokenEndpointResponse.ts';
+import type { ReceivedToken } from './session/TokenSessionState.ts';
+import { tokenSourceOf } from './session/tokenSourceOf.ts';
 
 interface ProviderOptions {
   children?: ReactNode;

@@ -1,8 +1,8 @@
 import { isDatabrainError } from '@databrain-embed/core/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FetchToken } from '../FetchToken.ts';
 import { fakeBrowser } from '../test-utils/fakeTabs.ts';
 import { createTokenSession, type TokenSession, type TokenSessionOptions } from './createTokenSession.ts';
+import type { FetchToken } from './FetchToken.ts';
 import type { SessionEnvironment } from './SessionEnvironment.ts';
 
 /** A token source handing out `<prefix>-1`, `<prefix>-2`… that live `lifetime` ms. */

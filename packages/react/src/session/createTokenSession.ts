@@ -1,12 +1,11 @@
 import { DatabrainError, isDatabrainError } from '@databrain-embed/core/errors';
-import type { FetchToken } from '../FetchToken.ts';
-import { logFailure } from '../logFailure.ts';
-import type { ReceivedToken } from '../ReceivedToken.ts';
-import type { TokenEndpointResponse } from '../TokenEndpointResponse.ts';
+import type { FetchToken } from './FetchToken.ts';
+import { logFailure } from './logFailure.ts';
 import { retryDelay } from './retryDelay.ts';
 import { browserEnvironment, type SessionEnvironment, type TabChannel } from './SessionEnvironment.ts';
 import { setLongTimeout } from './setLongTimeout.ts';
-import type { TokenOrigin, TokenSessionState } from './TokenSessionState.ts';
+import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
+import type { ReceivedToken, TokenOrigin, TokenSessionState } from './TokenSessionState.ts';
 
 /** A token that lives less than this would expire before an element could use it. */
 export const SHORTEST_LIFETIME_MS = 1_000;

@@ -1,6 +1,17 @@
 import { DatabrainError } from '@databrain-embed/core/errors';
-import type { ElementsLoader } from './ElementsLoader.ts';
-import { logFailure } from './logFailure.ts';
+import { logFailure } from '../session/logFailure.ts';
+
+/**
+ * Loads the module that defines the `dbn-dashboard` and `dbn-metric`
+ * custom elements. Called at most once at a time, only in the browser.
+ *
+ * @example
+ * ```ts
+ * import type { ElementsLoader } from '@databrain-embed/react';
+ * const loadElements: ElementsLoader = () => import('@databrainhq/plugin/web');
+ * ```
+ */
+export type ElementsLoader = () => Promise<unknown>;
 
 /**
  * The default loader: imports DataBrain's own elements. The specifier is a

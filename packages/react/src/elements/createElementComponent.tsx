@@ -9,12 +9,29 @@ import {
   useRef,
   useState,
 } from 'react';
-import { useDatabrainContext } from './DatabrainContext.ts';
-import type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
-import { ErrorView } from './ErrorView.tsx';
-import { LoadingView } from './LoadingView.tsx';
+import { useDatabrainContext } from '../DatabrainContext.ts';
+import { retainPluginGlobals } from '../host-page/retainPluginGlobals.ts';
+import { ErrorView, LoadingView } from './defaultViews.tsx';
 import { loadElements } from './loadElements.ts';
-import { retainPluginGlobals } from './retainPluginGlobals.ts';
+
+/**
+ * What a DataBrain element passes to the global function named in its
+ * `handle-server-event` attribute. `TOKEN_EXPIRED` is handled by the
+ * provider (it fetches a new token at once); the rest of the payload is not
+ * documented by DataBrain.
+ *
+ * @example
+ * ```tsx
+ * import { Dashboard, type DatabrainServerEvent } from '@databrain-embed/react';
+ * const log = (event: DatabrainServerEvent) => console.warn(event.type, event.message);
+ * <Dashboard dashboardId="sales-overview" onServerEvent={log} />;
+ * ```
+ */
+export interface DatabrainServerEvent {
+  type?: string;
+  message?: string;
+  [key: string]: unknown;
+}
 
 /**
  * What `errorFallback` receives: the failure and a function that tries again

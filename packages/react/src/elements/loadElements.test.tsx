@@ -1,10 +1,11 @@
 import { isDatabrainError } from '@databrain-embed/core/errors';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DatabrainProvider } from '../DatabrainProvider.tsx';
+import { advance, countingTokenSource } from '../test-utils/componentTests.ts';
+import { defineRecordingElements } from '../testing/defineRecordingElements.ts';
 import { Dashboard } from './Dashboard.tsx';
-import { DatabrainProvider } from './DatabrainProvider.tsx';
 import { loadElements } from './loadElements.ts';
-import { advance, countingTokenSource, defineRecordingElements } from './test-utils/recordingElements.ts';
 
 afterEach(() => {
   cleanup();

@@ -1,7 +1,6 @@
 import type { FunctionComponent } from 'react';
 import { createElementComponent, type EmbedComponentProps } from './createElementComponent.tsx';
-import type { DatabrainLanguage } from './DatabrainLanguage.ts';
-import type { DatabrainTheme } from './DatabrainTheme.ts';
+import type { DatabrainLanguage, DatabrainTheme } from './databrainElementTypes.ts';
 
 /**
  * The `dbn-metric` element's own props, camelCased.

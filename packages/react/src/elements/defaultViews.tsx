@@ -1,0 +1,102 @@
+import type { DatabrainError } from '@databrain-embed/core/errors';
+import { type CSSProperties, type ReactElement, useId } from 'react';
+
+/**
+ * The frame of the default loading and error views: the embed's own size,
+ * a light border and centred content, in neutral colours that suit light
+ * pages and respect the page's font.
+ *
+ * @example
+ * ```ts
+ * const style = embedBoxStyle({ width: 480, height: 320 });
+ * ```
+ */
+export function embedBoxStyle(size: CSSProperties): CSSProperties {
+  return {
+    ...size,
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    alignItems: 'center',
+    justifyContent: 'center',
+    gap: 12,
+    padding: 24,
+    border: '1px solid #e5e7eb',
+    borderRadius: 8,
+    background: '#f9fafb',
+    color: '#374151',
+    font: 'inherit',
+    textAlign: 'center',
+  };
+}
+
+const barStyle: CSSProperties = {
+  width: 120,
+  height: 6,
+  borderRadius: 3,
+  background: 'linear-gradient(90deg, #e5e7eb, #9ca3af, #e5e7eb)',
+};
+
+/**
+ * The default view while the token or the elements load: a box the size of
+ * the embed, announced politely to screen readers (`role="status"`).
+ *
+ * @example
+ * ```tsx
+ * <LoadingView noun="dashboard" size={{ width: '100%', minHeight: 480 }} />
+ * ```
+ */
+export function LoadingView({ noun, size }: { noun: string; size: CSSProperties }): ReactElement {
+  return (
+    <div role="status" aria-busy="true" style={embedBoxStyle(size)}>
+      <div aria-hidden="true" style={barStyle} />
+      <span>{`Loading ${noun}…`}</span>
+    </div>
+  );
+}
+
+const buttonStyle: CSSProperties = {
+  font: 'inherit',
+  fontWeight: 600,
+  padding: '6px 16px',
+  border: '1px solid #1f2937',
+  borderRadius: 6,
+  background: '#1f2937',
+  color: '#ffffff',
+  cursor: 'pointer',
+};
+
+/**
+ * The default view when the token or the elements failed: a box the size of
+ * the embed, announced at once (`role="alert"`), saying what failed, the
+ * error's code for support, and a real button that tries again.
+ *
+ * @example
+ * ```tsx
+ * <ErrorView noun="metric" size={{ width: 480, height: 320 }} error={error} retry={retry} />
+ * ```
+ */
+export function ErrorView({
+  noun,
+  size,
+  error,
+  retry,
+}: {
+  noun: string;
+  size: CSSProperties;
+  error: DatabrainError;
+  retry: () => void;
+}): ReactElement {
+  const messageId = useId();
+  return (
+    <div role="alert" style={embedBoxStyle(size)}>
+      <p id={messageId} style={{ margin: 0, fontWeight: 600 }}>{`The ${noun} could not be loaded.`}</p>
+      <p style={{ margin: 0, fontSize: '0.85em', color: '#4b5563' }}>
+        Error code: <code>{error.code}</code>
+      </p>
+      <button type="button" aria-describedby={messageId} onClick={retry} style={buttonStyle}>
+        Retry
+      </button>
+    </div>
+  );
+}
