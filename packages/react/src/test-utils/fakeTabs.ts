@@ -81,7 +81,8 @@ export function fakeBrowser({ deliveryDelayMs = 0 }: { deliveryDelayMs?: number 
               signal.addEventListener('abort', () => present.set(name, (present.get(name) ?? 1) - 1));
               return {
                 count: async () => {
-                  if (!countableTabs) throw new DOMException('The lock manager is unavailable.', 'InvalidStateError');
+                  if (!countableTabs)
+                    throw new DOMException('The lock manager is unavailable.', 'InvalidStateError');
                   return present.get(name) ?? 0;
                 },
               };
