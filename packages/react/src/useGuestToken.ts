@@ -1,6 +1,6 @@
 import type { DatabrainError } from '@databrain-embed/core/errors';
 import { useMemo } from 'react';
-import { useDatabrainContext } from './DatabrainContext.ts';
+import { useDatabrainContext, useSessionValue } from './DatabrainContext.ts';
 import type { GuestTokenStatus } from './session/TokenSessionState.ts';
 
 /**
@@ -47,8 +47,8 @@ export interface GuestTokenState {
  * ```
  */
 export function useGuestToken(): GuestTokenState {
-  const { session, state } = useDatabrainContext('useGuestToken()');
-  const { token, expiresAt, error, status, isRefreshing } = state;
+  const { session } = useDatabrainContext('useGuestToken()');
+  const { token, expiresAt, error, status, isRefreshing } = useSessionValue(session, (state) => state);
   return useMemo(
     () => ({ token, expiresAt, error, status, isRefreshing, refresh: session.refresh }),
     [token, expiresAt, error, status, isRefreshing, session],

@@ -158,6 +158,49 @@ describe('Dashboard', () => {
     expect(onServerEvent).toHaveBeenCalledWith({ type: 'TOKEN_EXPIRED', message: 'Token expired' });
   });
 
+  it('keeps a throwing onServerEvent away from the element: the refresh happens, the throw is reported once', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetchToken = countingTokenSource();
+    const onServerEvent = vi.fn(() => {
+      throw new Error('app bug');
+    });
+    renderDashboard(fetchToken, { onServerEvent });
+    await advance();
+    const element = dashboardElement();
+    expect(() => act(() => element.sendServerEvent({ type: 'TOKEN_EXPIRED' }))).not.toThrow();
+    await advance();
+    expect(() => act(() => element.sendServerEvent({ type: 'FILTER_CHANGED' }))).not.toThrow();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(element.currentToken).toBe('token-2');
+    expect(onServerEvent).toHaveBeenCalledTimes(2);
+    const reports = error.mock.calls.filter(([message]) => String(message).includes('onServerEvent threw'));
+    expect(reports).toHaveLength(1);
+  });
+
+  it('hands every token to the element, one request per lifetime, when onTokenRefresh throws', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetchToken = countingTokenSource(10_000);
+    render(
+      <DatabrainProvider
+        fetchToken={fetchToken}
+        loadElements={recordingLoader()}
+        onTokenRefresh={() => {
+          throw new Error('app bug');
+        }}
+      >
+        <Dashboard dashboardId="sales-overview" />
+      </DatabrainProvider>,
+    );
+    await advance();
+    await advance(20_000);
+    // Tokens at 0, 8 and 16 s.
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+    expect(dashboardElement().tokens).toEqual(['token-1', 'token-2', 'token-3']);
+    expect(
+      error.mock.calls.filter(([message]) => String(message).includes('onTokenRefresh threw')),
+    ).toHaveLength(1);
+  });
+
   it('asks for at most one new token per expired token', async () => {
     const fetchToken = countingTokenSource();
     renderDashboard(fetchToken);

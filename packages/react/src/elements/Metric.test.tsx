@@ -73,6 +73,29 @@ describe('Metric', () => {
     expect(onMinimize).toHaveBeenCalledTimes(1);
   });
 
+  it('keeps a throwing onMinimize away from the element, reporting it by name', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <DatabrainProvider fetchToken={countingTokenSource()} loadElements={recordingLoader()}>
+        <Metric
+          metricId="revenue"
+          onMinimize={() => {
+            throw new Error('app bug');
+          }}
+        />
+      </DatabrainProvider>,
+    );
+    await advance();
+    const name = metricElement().getAttribute('on-minimize') ?? '';
+    const minimize = (window as unknown as Record<string, () => void>)[name];
+    expect(typeof minimize).toBe('function');
+    expect(() => act(() => minimize?.())).not.toThrow();
+    expect(error.mock.calls.filter(([message]) => String(message).includes('onMinimize threw'))).toHaveLength(
+      1,
+    );
+    error.mockRestore();
+  });
+
   it('shares one token request with a dashboard and many metrics', async () => {
     const fetchToken = countingTokenSource();
     render(
