@@ -179,7 +179,5 @@ export interface DashboardProps extends DashboardElementProps, EmbedComponentPro
  * ```
  */
 export const Dashboard: FunctionComponent<DashboardProps> =
-  /* @__PURE__ */ createElementComponent<DashboardElementProps>('Dashboard', () => ({
-    width: '100%',
-    minHeight: 480,
-  }));
+  // The placeholder fills the width it is given, as a block does, and is at least 480 px tall.
+  /* @__PURE__ */ createElementComponent<DashboardElementProps>('Dashboard', () => ({ minHeight: 480 }));

@@ -83,6 +83,17 @@ const tokenOf = (state: TokenSessionState): string | null => state.token;
 // The session's error only while it has no token to show.
 const tokenErrorOf = (state: TokenSessionState): DatabrainError | null =>
   state.status === 'error' ? state.error : null;
+// The kebab-case attribute of each camelCase prop name, worked out once per name.
+const attributes = /* @__PURE__ */ new Map<string, string>();
+function attributeOf(prop: string): string {
+  let attribute = attributes.get(prop);
+  if (attribute === undefined) {
+    attribute = prop.replace(/[A-Z]/g, '-$&').toLowerCase();
+    attributes.set(prop, attribute);
+  }
+  return attribute;
+}
+
 // The server renders the placeholder: whether elements exist is known in the browser only.
 const notDefinedOnServer = (): boolean => false;
 
@@ -183,7 +194,7 @@ export function createElementComponent<P extends object>(
       // Every prop held or given.
       for (const prop in { ...was, ...values }) {
         let value = values[prop];
-        const attribute = prop.replace(/[A-Z]/g, '-$&').toLowerCase();
+        const attribute = attributeOf(prop);
         if (typeof value === 'function') {
           value = prefix + prop;
           (window as unknown as Globals)[value as string] ??= (...args: unknown[]) =>

@@ -2,13 +2,14 @@ import type { DatabrainError } from '@databrain-embed/core/errors';
 import { type CSSProperties, type ReactElement, useId } from 'react';
 
 /**
- * The frame of the default loading and error views: the embed's own size,
- * a light outline, a light background and centred content, in neutral
- * colours that suit light pages and respect the page's font. Few
- * declarations, longhands only: a placeholder is rendered for every embed on
- * the page at once, each inline declaration costs the browser a parse, and
- * a test DOM such as jsdom re-serializes the whole style on each (shorthands
- * like `border`, `background` or `font` cost it the most).
+ * The frame of the default loading and error views: the embed's own size, a
+ * thin grey outline with rounded corners and centred content. It sets no
+ * colour, background or font: the page's own show through, so the views
+ * suit light and dark pages alike. Few declarations, longhands only: a
+ * placeholder is rendered for every embed on the page at once, each inline
+ * declaration costs the browser a parse, and a test DOM such as jsdom
+ * re-serializes the whole style on each (shorthands like `border`,
+ * `background` or `font` cost it the most).
  *
  * @example
  * ```ts
@@ -20,11 +21,10 @@ export function embedBoxStyle(size: CSSProperties): CSSProperties {
     ...size,
     display: 'grid',
     placeContent: 'center',
-    // A 1 px outline drawn inside the box, so that it never changes the box's size.
-    boxShadow: 'inset 0 0 0 1px #e5e7eb',
+    // A 1 px outline drawn inside the box (so it never changes the box's size),
+    // half-transparent grey so that it shows on light and dark pages.
+    boxShadow: 'inset 0 0 0 1px rgba(128, 128, 128, 0.4)',
     borderRadius: 8,
-    backgroundColor: '#f9fafb',
-    color: '#374151',
   };
 }
 
@@ -90,7 +90,7 @@ export function ErrorView({
   return (
     <div role="alert" style={{ ...embedBoxStyle(size), ...errorLayout }}>
       <p id={messageId} style={{ margin: 0, fontWeight: 600 }}>{`The ${noun} could not be loaded.`}</p>
-      <p style={{ margin: 0, fontSize: '0.85em', color: '#4b5563' }}>
+      <p style={{ margin: 0, fontSize: '0.85em' }}>
         Error code: <code>{error.code}</code>
       </p>
       <button type="button" aria-describedby={messageId} onClick={retry} style={buttonStyle}>

@@ -27,6 +27,8 @@ export type ElementsLoader = () => Promise<unknown>;
  */
 export const importDatabrainPlugin: ElementsLoader = () => import('@databrainhq/plugin/web');
 
+let defined = false;
+
 /**
  * Whether both elements are defined (always, on the server: there is
  * nothing to load there).
@@ -37,10 +39,11 @@ export const importDatabrainPlugin: ElementsLoader = () => import('@databrainhq/
  * ```
  */
 export function elementsDefined(): boolean {
-  return (
+  // Once defined, always defined: a custom element cannot be undefined again.
+  defined ||=
     typeof customElements === 'undefined' ||
-    (customElements.get('dbn-dashboard') !== undefined && customElements.get('dbn-metric') !== undefined)
-  );
+    (customElements.get('dbn-dashboard') !== undefined && customElements.get('dbn-metric') !== undefined);
+  return defined;
 }
 
 // The load in progress (or done), shared by every caller; forgotten on failure.
