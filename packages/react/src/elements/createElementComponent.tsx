@@ -12,7 +12,7 @@ import {
 } from 'react';
 import { useDatabrainContext, useSessionValue } from '../DatabrainContext.ts';
 import { retainPluginGlobals } from '../host-page/retainPluginGlobals.ts';
-import { createNotifier } from '../session/createNotifier.ts';
+import { createNotifier, type Notify } from '../session/createNotifier.ts';
 import type { TokenSessionState } from '../session/TokenSessionState.ts';
 import { ErrorView, LoadingView } from './defaultViews.tsx';
 import { elementsDefined, importDatabrainPlugin, loadElements, subscribeToElements } from './loadElements.ts';
@@ -79,10 +79,18 @@ export interface EmbedComponentProps {
 
 type Globals = Record<string, unknown>;
 
-const tokenOf = (state: TokenSessionState): string | null => state.token;
-// The session's error only while it has no token to show.
-const tokenErrorOf = (state: TokenSessionState): DatabrainError | null =>
-  state.status === 'error' ? state.error : null;
+// What an embed shows follows from one value: the token, the error that left
+// the session without one, or null while it loads.
+const tokenOrErrorOf = (state: TokenSessionState): string | DatabrainError | null =>
+  state.token ?? (state.status === 'error' ? state.error : null);
+
+// The app's callbacks (onServerEvent, onMinimize…) never throw into an element;
+// one notifier for every embed of the page, made when a callback is first called.
+let notifier: Notify | undefined;
+const notify: Notify = (name, callback, ...args) => {
+  notifier ??= createNotifier();
+  notifier(name, callback, ...args);
+};
 // The kebab-case attribute of each camelCase prop name, worked out once per name.
 const attributes = /* @__PURE__ */ new Map<string, string>();
 function attributeOf(prop: string): string {
@@ -131,15 +139,14 @@ export function createElementComponent<P extends object>(
   function ElementComponent(props: P & EmbedComponentProps): ReactElement {
     const { className, style, fallback, errorFallback, onServerEvent, ...elementProps } = props;
     const { session, loader, isolatePluginStyles } = useDatabrainContext(`<${name}>`);
-    const token = useSessionValue(session, tokenOf);
-    const tokenError = useSessionValue(session, tokenErrorOf);
+    const tokenOrError = useSessionValue(session, tokenOrErrorOf);
+    const token = typeof tokenOrError === 'string' ? tokenOrError : null;
+    const tokenError = typeof tokenOrError === 'string' ? null : tokenOrError;
     // Known at the first render in the browser (no placeholder flash once loaded);
     // false on the server and while hydrating, so both render the same markup.
     const defined = useSyncExternalStore(subscribeToElements, elementsDefined, notDefinedOnServer);
     const [loadError, setLoadError] = useState<DatabrainError | null>(null);
     const [loadAttempt, setLoadAttempt] = useState(0);
-    // The app's callbacks (onServerEvent, onMinimize…) never throw into the element.
-    const [notify] = useState(createNotifier);
     const element = useRef<HTMLElement>(null);
     // What the element holds, by prop name: the text last written or set.
     const held = useRef<Record<string, string | null | undefined>>({});
