@@ -5,11 +5,11 @@ import { type CSSProperties, type ReactElement, useId } from 'react';
  * The frame of the default loading and error views: the embed's own size, a
  * thin grey outline with rounded corners and centred content. It sets no
  * colour, background or font: the page's own show through, so the views
- * suit light and dark pages alike. Few declarations, longhands only: a
+ * suit light and dark pages alike. Four declarations besides the size, none
+ * of the shorthands that cost most (`border`, `background`, `font`): a
  * placeholder is rendered for every embed on the page at once, each inline
  * declaration costs the browser a parse, and a test DOM such as jsdom
- * re-serializes the whole style on each (shorthands like `border`,
- * `background` or `font` cost it the most).
+ * re-serializes the whole style on each.
  *
  * @example
  * ```ts
