@@ -91,6 +91,7 @@ const notify: Notify = (name, callback, ...args) => {
   notifier ??= createNotifier();
   notifier(name, callback, ...args);
 };
+
 // The kebab-case attribute of each camelCase prop name, worked out once per name.
 const attributes = /* @__PURE__ */ new Map<string, string>();
 function attributeOf(prop: string): string {
@@ -122,10 +123,7 @@ const notDefinedOnServer = (): boolean => false;
  *
  * @example
  * ```tsx
- * const Metric = createElementComponent<MetricElementProps>('Metric', ({ width, height }) => ({
- *   width: width ?? '100%',
- *   height: height ?? 320,
- * }));
+ * const Dashboard = createElementComponent<DashboardElementProps>('Dashboard', () => ({ minHeight: 480 }));
  * ```
  */
 export function createElementComponent<P extends object>(
