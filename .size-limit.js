@@ -19,13 +19,16 @@ export default [
     // views and the error model measure 4.56 kB, over the 4 kB aim: the session with its tab
     // sharing, timers and backoff is about 1.8 kB, the default views 0.5 kB, the error class 0.2 kB.
     // Keeping DataBrain's global stylesheet off the host page (isolatePluginStyles, with the
-    // release of the plugin's page globals after the last embed) adds 1.27 kB: 5.83 kB in all.
+    // release of the plugin's page globals after the last embed) adds 1.27 kB: 5.83 kB.
+    // The session as a state machine with its tab coordinator in a module of its own, the guarded
+    // notify for the app's callbacks, the loader that isolates on every path and the embeds'
+    // own subscriptions add 0.53 kB (the leaner default views give back 0.1 kB): 6.36 kB.
     name: '@databrain-embed/react: DatabrainProvider + Dashboard',
     path: 'packages/react/dist/index.mjs',
     import: '{ DatabrainProvider, Dashboard }',
     ignore: external,
     modifyEsbuildConfig: asEsm,
-    limit: '5.9 kB',
+    limit: '6.45 kB',
     gzip: true,
   },
   {
@@ -34,7 +37,7 @@ export default [
     import: '*',
     ignore: external,
     modifyEsbuildConfig: asEsm,
-    limit: '6.15 kB',
+    limit: '6.7 kB',
     gzip: true,
   },
   {

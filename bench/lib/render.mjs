@@ -1,15 +1,21 @@
 // React commit time (Profiler actualDuration, profiling build of react-dom)
 // for mounting 100 <Dashboard>s and swapping their token, beside the same
-// 100 `dbn-dashboard` elements rendered directly with a `token` prop. Runs
-// in jsdom with stand-in elements that render nothing.
+// 100 `dbn-dashboard` elements rendered directly with a `token` prop, in
+// jsdom with stand-in elements that render nothing; then the mount again in
+// Debian's Chromium (renderChromium.mjs), where the DOM costs what it costs
+// in a browser.
 import { setTimeout as sleep } from 'node:timers/promises';
 import { freshRoot, installDom } from './dom.mjs';
 import { median } from './median.mjs';
 import { defineRecordingElements, record, resetRecord } from './recordingElements.mjs';
+import { runInChromium } from './renderChromium.mjs';
 
 export const ELEMENTS = 100;
 export const SWAPS = 20;
-export const MOUNTS = 5;
+export const MOUNTS = 9;
+// Mounts before the measured ones: the first mounts compile the code and make
+// jsdom load the parser of each CSS property on its first use.
+export const WARM_UP_MOUNTS = 3;
 
 async function until(condition, what) {
   const deadline = Date.now() + 10_000;
@@ -107,15 +113,15 @@ export async function run() {
     return { root, result };
   };
 
-  // Mounts alternate, the first of each is a warm-up; the median of the rest counts.
+  // Mounts alternate; the warm-up mounts of each are not counted, the median of the rest is.
   const oursMounts = [];
   const directMounts = [];
-  for (let round = 0; round <= MOUNTS; round += 1) {
+  for (let round = 0; round < WARM_UP_MOUNTS + MOUNTS; round += 1) {
     const ours = await mountOurs();
     ours.root.unmount();
     const direct = await mountDirect();
     direct.root.unmount();
-    if (round > 0) {
+    if (round >= WARM_UP_MOUNTS) {
       oursMounts.push(ours.result);
       directMounts.push(direct.result);
     }
@@ -157,7 +163,9 @@ export async function run() {
     elements: ELEMENTS,
     swaps: SWAPS,
     mounts: MOUNTS,
+    warmUpMounts: WARM_UP_MOUNTS,
     ours: summary(oursMounts, oursSwaps, oursRecreated),
     direct: summary(directMounts, directSwaps, directRecreated),
+    chromium: await runInChromium(),
   };
 }

@@ -100,7 +100,16 @@ export function rows(results) {
   }
 
   if (render) {
-    const { ours, direct, elements } = render;
+    const { ours, direct, elements, chromium } = render;
+    if (chromium) {
+      out.push([
+        'render',
+        `Chromium: mount ${chromium.elements}, ms to all tokens`,
+        fixed(chromium.ourMs),
+        `${fixed(chromium.rawMs)} raw elements`,
+        times(chromium.ourMs / chromium.rawMs),
+      ]);
+    }
     out.push([
       'render',
       `mount ${elements} Dashboards: render ms`,

@@ -79,15 +79,18 @@ interface Visit {
   htmlStyleReleased: string;
   portalReleased: boolean;
   hostAfterRelease: HostStyle[];
+  /** Whether `<head>` kept a patched appendChild once the dashboard showed. */
+  headPatched: boolean;
 }
 
 let outDir = '';
 let server: Server | undefined;
 let origin = '';
 let browser: Browser | undefined;
-type Isolation = 'before' | 'after' | 'off';
+type Isolation = 'before' | 'preload' | 'after' | 'off';
 type VisitName =
   | 'isolated'
+  | 'preloaded with loadElements()'
   | 'isolated after the import'
   | 'not isolated'
   | 'isolated, with a CSP'
@@ -128,9 +131,11 @@ async function visit(isolation: Isolation, csp = false): Promise<Visit> {
   });
   await page.goto(`${origin}/?isolate=${isolation}&csp=${csp ? 'on' : 'off'}`);
   const before = await page.evaluate(() => window.pluginStylesFixture.readHostStyles());
+  if (isolation === 'preload') await page.evaluate(() => window.pluginStylesFixture.preload());
   await page.evaluate(() => window.pluginStylesFixture.mountDashboard());
   await waitForDashboard(page);
   const after = await page.evaluate(() => window.pluginStylesFixture.readHostStyles());
+  const headPatched = await page.evaluate(() => window.pluginStylesFixture.headPatched());
   // The plugin's "No Internet Connection" dialog opens in #dbn-portal on an offline event.
   await page.evaluate(() => window.dispatchEvent(new Event('offline')));
   await page.waitForFunction(() =>
@@ -176,7 +181,17 @@ async function visit(isolation: Isolation, csp = false): Promise<Visit> {
   }));
   const leakedFrames = await page.evaluate(() => window.pluginStylesFixture.leakedFrames());
   await page.close();
-  return { before, after, withPortalOpen, leakedFrames, blockedHosts, cspViolations, ...shown, ...released };
+  return {
+    before,
+    after,
+    withPortalOpen,
+    leakedFrames,
+    blockedHosts,
+    cspViolations,
+    headPatched,
+    ...shown,
+    ...released,
+  };
 }
 
 function changes(before: HostStyle[], after: HostStyle[]): string[] {
@@ -212,6 +227,7 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   visits.set('isolated', await visit('before'));
+  visits.set('preloaded with loadElements()', await visit('preload'));
   visits.set('isolated after the import', await visit('after'));
   visits.set('not isolated', await visit('off'));
   visits.set('isolated, with a CSP', await visit('before', true));
@@ -276,6 +292,33 @@ describe('a dashboard on a host page with its own styles, with the plugin styles
     expect(htmlStyleReleased).toBe('');
     expect(portalReleased).toBe(true);
     expect(changes(before, hostAfterRelease)).toEqual([]);
+  });
+});
+
+describe('the same page with the elements preloaded by loadElements() before the provider mounts', () => {
+  it('changes no computed style of the host page, not even for one painted frame', () => {
+    const { before, after, withPortalOpen, leakedFrames, container } = visited(
+      'preloaded with loadElements()',
+    );
+    expect(before.length).toBeGreaterThan(500);
+    expect(changes(before, after)).toEqual([]);
+    expect(changes(before, withPortalOpen)).toEqual([]);
+    expect(leakedFrames).toBe(0);
+    expect(container).toEqual(visited('isolated').container);
+  });
+
+  it('requests no font host', () => {
+    const { blockedHosts } = visited('preloaded with loadElements()');
+    expect(blockedHosts.length).toBeGreaterThan(0);
+    expect(blockedHosts.filter((host) => FONT_HOSTS.includes(host))).toEqual([]);
+  });
+});
+
+describe('what stays patched', () => {
+  it('leaves no appendChild of its own on <head> once the elements loaded, whichever way they did', () => {
+    expect(visited('isolated').headPatched).toBe(false);
+    expect(visited('preloaded with loadElements()').headPatched).toBe(false);
+    expect(visited('isolated after the import').headPatched).toBe(false);
   });
 });
 

@@ -119,7 +119,8 @@ export type DatabrainClientErrorCode = (typeof DATABRAIN_CLIENT_ERROR_CODES)[num
  * - `TOKEN_NOT_JSON`: the token endpoint answered something that is not JSON.
  * - `TOKEN_SHAPE`: the answer is not `{ token, expiresIn }` (the message names the field).
  * - `TOKEN_LIFETIME`: the token lives too briefly to be used (under a second).
- * - `TOKEN_SOURCE`: a `fetchToken` function failed with something that is not an `Error`.
+ * - `TOKEN_SOURCE`: a `fetchToken` function failed (whatever it threw, unless already a
+ *   `DatabrainError`, is wrapped, the original kept as `cause`), or the provider has no token source.
  * - `ELEMENTS_LOAD`: the module defining the DataBrain elements failed to load.
  * - `ELEMENTS_UNDEFINED`: it loaded but left `dbn-dashboard` or `dbn-metric` undefined.
  * - `NO_PROVIDER`: a hook or component was used outside `<DatabrainProvider>`.

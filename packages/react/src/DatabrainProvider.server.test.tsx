@@ -1,7 +1,7 @@
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
-import { Dashboard } from './Dashboard.tsx';
 import { DatabrainProvider } from './DatabrainProvider.tsx';
+import { Dashboard } from './elements/Dashboard.tsx';
 import { useGuestToken } from './useGuestToken.ts';
 
 function TokenStatus() {

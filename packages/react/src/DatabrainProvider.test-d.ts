@@ -1,10 +1,8 @@
 import type { DatabrainError } from '@databrain-embed/core/errors';
 import { describe, expectTypeOf, it } from 'vitest';
 import type { DatabrainProviderProps } from './DatabrainProvider.tsx';
-import type { GuestTokenState } from './GuestTokenState.ts';
-import type { ReceivedToken } from './ReceivedToken.ts';
-import type { TokenOrigin, TokenSessionState } from './session/TokenSessionState.ts';
-import type { useGuestToken } from './useGuestToken.ts';
+import type { ReceivedToken, TokenOrigin, TokenSessionState } from './session/TokenSessionState.ts';
+import type { GuestTokenState, useGuestToken } from './useGuestToken.ts';
 import type { useTokenSession } from './useTokenSession.ts';
 
 describe('DatabrainProvider types', () => {

@@ -1,27 +1,17 @@
 import type { DatabrainError } from '@databrain-embed/core/errors';
-import {
-  type ReactElement,
-  type ReactNode,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-} from 'react';
+import { type ReactElement, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { DatabrainContext, type DatabrainContextValue } from './DatabrainContext.ts';
-import type { ElementsLoader } from './ElementsLoader.ts';
-import type { FetchToken } from './FetchToken.ts';
-import { isolatePluginStyles } from './isolatePluginStyles.ts';
-import { importDatabrainPlugin } from './loadElements.ts';
-import { parseTokenEndpointResponse } from './parseTokenEndpointResponse.ts';
-import type { ReceivedToken } from './ReceivedToken.ts';
+import type { ElementsLoader } from './elements/loadElements.ts';
 import {
   createTokenSession,
   type TokenSession,
   type TokenSessionOptions,
 } from './session/createTokenSession.ts';
-import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
-import { tokenSourceOf } from './tokenSourceOf.ts';
+import type { FetchToken } from './session/FetchToken.ts';
+import { parseTokenEndpointResponse } from './session/parseTokenEndpointResponse.ts';
+import type { TokenEndpointResponse } from './session/TokenEndpointResponse.ts';
+import type { ReceivedToken } from './session/TokenSessionState.ts';
+import { tokenSourceOf } from './session/tokenSourceOf.ts';
 
 interface ProviderOptions {
   children?: ReactNode;
@@ -29,7 +19,11 @@ interface ProviderOptions {
   initialToken?: TokenEndpointResponse;
   /** Ms before expiry to fetch the next token, at most half the lifetime. Default: min(60 s, lifetime / 5). */
   refreshMargin?: number;
-  /** Loads the DataBrain elements. Default: `import('@databrainhq/plugin/web')`, a lazy chunk. */
+  /**
+   * Loads the DataBrain elements, through `loadElements()` (once per page,
+   * the styles isolated first). Default: `import('@databrainhq/plugin/web')`,
+   * a lazy chunk.
+   */
   loadElements?: ElementsLoader;
   /** Who the token is for (e.g. the signed-in user's id). A change drops the old token at once. */
   scope?: string;
@@ -44,12 +38,20 @@ interface ProviderOptions {
    * Keeps DataBrain's global stylesheet from restyling the page: the
    * document keeps only its fonts and theme variables, each element keeps
    * the whole sheet in its shadow root, and no fonts host is contacted.
-   * Default: true. `false` leaves the plugin's styles as it injects them.
+   * Default: true. `false` leaves the plugin's styles as it injects them
+   * (when this provider is the first to load the elements).
    */
   isolatePluginStyles?: boolean;
-  /** Called with every token this provider starts using (fetched here or shared by another tab). */
+  /**
+   * Called with every token this provider starts using (fetched here or
+   * shared by another tab). A throw is written to the console and changes
+   * nothing: the token is used and shared all the same.
+   */
   onTokenRefresh?: (token: ReceivedToken) => void;
-  /** Called with every failure of the token source. */
+  /**
+   * Called with every failure of the token source. A throw is written to
+   * the console and changes nothing: retries go on.
+   */
   onError?: (error: DatabrainError) => void;
   /**
    * URL of the app's metric-data endpoint (`createMetricDataHandler` on the
@@ -134,28 +136,22 @@ export function DatabrainProvider(props: DatabrainProviderProps): ReactElement {
     });
     sessions.set(key, session);
   }
-  const state = useSyncExternalStore(session.subscribe, session.getSnapshot, session.getSnapshot);
-
+  const current = session;
   // Committed props only: a render that is still pending (a switch to another
   // user) never hands its source to the session of the user still shown.
-  const latest = useRef(props);
-  const current = session;
   useEffect(() => {
-    latest.current = props;
     current.update(sessionOptionsOf(props));
   });
-  const [loadElements] = useState(
-    (): ElementsLoader => () => {
-      // Before the import: the plugin inserts its stylesheet while its module runs.
-      if (latest.current.isolatePluginStyles !== false) isolatePluginStyles();
-      return (latest.current.loadElements ?? importDatabrainPlugin)();
-    },
-  );
+  // The session runs while this provider is mounted, whether or not anything
+  // below reads it yet, so the token is ready when the first embed shows.
+  // Readers subscribe themselves to what they show: a new token renders the
+  // embeds, not the provider and everything under it.
+  useEffect(() => current.subscribe(() => {}), [current]);
 
-  const { dataEndpoint, scope } = props;
+  const { loadElements: loader, isolatePluginStyles = true, dataEndpoint, scope } = props;
   const value = useMemo<DatabrainContextValue>(
-    () => ({ session: current, state, loadElements, dataEndpoint, scope }),
-    [current, state, loadElements, dataEndpoint, scope],
+    () => ({ session: current, loader, isolatePluginStyles, dataEndpoint, scope }),
+    [current, loader, isolatePluginStyles, dataEndpoint, scope],
   );
   return <DatabrainContext.Provider value={value}>{props.children}</DatabrainContext.Provider>;
 }

@@ -15,28 +15,42 @@ export {
   isDatabrainError,
 } from '@databrain-embed/core/errors';
 
-export type { AdminThemeOptions } from './AdminThemeOptions.ts';
+// The React binding: the provider and the hooks.
+export { DatabrainProvider, type DatabrainProviderProps } from './DatabrainProvider.tsx';
+// The elements: components, their props and the loader.
 export type {
+  DatabrainServerEvent,
   EmbedComponentProps,
   ErrorFallbackProps,
-} from './createElementComponent.tsx';
-export { Dashboard, type DashboardElementProps, type DashboardProps } from './Dashboard.tsx';
-export type { DashboardOptions, ExportMessagePosition } from './DashboardOptions.ts';
-export type { DbnDashboardAttributes, DbnMetricAttributes } from './DatabrainElementAttributes.ts';
-export type { DatabrainLanguage } from './DatabrainLanguage.ts';
-export { DatabrainProvider, type DatabrainProviderProps } from './DatabrainProvider.tsx';
-export type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
-export type { DatabrainTheme } from './DatabrainTheme.ts';
-export type { ElementsLoader } from './ElementsLoader.ts';
-export type { FetchToken, TokenRequestReason } from './FetchToken.ts';
-export type { GuestTokenState, GuestTokenStatus } from './GuestTokenState.ts';
-export { isolatePluginStyles } from './isolatePluginStyles.ts';
-export { loadElements } from './loadElements.ts';
-export { Metric, type MetricElementProps, type MetricProps } from './Metric.tsx';
-export type { ReceivedToken } from './ReceivedToken.ts';
-export { releasePluginGlobals } from './releasePluginGlobals.ts';
-export { retainPluginGlobals } from './retainPluginGlobals.ts';
-export type { TokenOrigin, TokenSessionState } from './session/TokenSessionState.ts';
-export type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
-export { useGuestToken } from './useGuestToken.ts';
+} from './elements/createElementComponent.tsx';
+export {
+  type AdminThemeOptions,
+  Dashboard,
+  type DashboardElementProps,
+  type DashboardOptions,
+  type DashboardProps,
+  type ExportMessagePosition,
+} from './elements/Dashboard.tsx';
+export type {
+  DatabrainLanguage,
+  DatabrainTheme,
+  DbnDashboardAttributes,
+  DbnMetricAttributes,
+} from './elements/databrainElementTypes.ts';
+export { type ElementsLoader, loadElements } from './elements/loadElements.ts';
+export { Metric, type MetricElementProps, type MetricProps } from './elements/Metric.tsx';
+// The host page: what DataBrain's plugin does to it, and undoing it.
+export { isolatePluginStyles } from './host-page/isolatePluginStyles.ts';
+export { releasePluginGlobals } from './host-page/releasePluginGlobals.ts';
+export { retainPluginGlobals } from './host-page/retainPluginGlobals.ts';
+// The token session's public types.
+export type { FetchToken, TokenRequestReason } from './session/FetchToken.ts';
+export type { TokenEndpointResponse } from './session/TokenEndpointResponse.ts';
+export type {
+  GuestTokenStatus,
+  ReceivedToken,
+  TokenOrigin,
+  TokenSessionState,
+} from './session/TokenSessionState.ts';
+export { type GuestTokenState, useGuestToken } from './useGuestToken.ts';
 export { useTokenSession } from './useTokenSession.ts';

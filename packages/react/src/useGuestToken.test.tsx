@@ -3,9 +3,9 @@ import { type ReactNode, StrictMode, Suspense, startTransition, useState, versio
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { DatabrainProviderProps } from './DatabrainProvider.tsx';
 import { DatabrainProvider } from './DatabrainProvider.tsx';
-import type { FetchToken } from './FetchToken.ts';
-import type { GuestTokenState } from './GuestTokenState.ts';
-import { advance, countingTokenSource } from './test-utils/recordingElements.ts';
+import type { FetchToken } from './session/FetchToken.ts';
+import { advance, countingTokenSource } from './test-utils/componentTests.ts';
+import type { GuestTokenState } from './useGuestToken.ts';
 import { useGuestToken } from './useGuestToken.ts';
 
 function wrapperFor(fetchToken: FetchToken, extra: { scope?: string; refreshMargin?: number } = {}) {

@@ -2,10 +2,10 @@ import { isDatabrainError } from '@databrain-embed/core/errors';
 import { cleanup, render, renderHook, screen } from '@testing-library/react';
 import { type ReactNode, StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Dashboard } from './Dashboard.tsx';
 import { DatabrainProvider, type DatabrainProviderProps } from './DatabrainProvider.tsx';
-import type { FetchToken } from './FetchToken.ts';
-import { advance, countingTokenSource, recordingLoader } from './test-utils/recordingElements.ts';
+import { Dashboard } from './elements/Dashboard.tsx';
+import type { FetchToken } from './session/FetchToken.ts';
+import { advance, countingTokenSource, recordingLoader } from './test-utils/componentTests.ts';
 import { useGuestToken } from './useGuestToken.ts';
 import { useTokenSession } from './useTokenSession.ts';
 

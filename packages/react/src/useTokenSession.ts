@@ -1,12 +1,14 @@
-import { useDatabrainContext } from './DatabrainContext.ts';
+import { useDatabrainContext, useSessionValue } from './DatabrainContext.ts';
 import type { TokenSessionState } from './session/TokenSessionState.ts';
 
 /**
  * Everything the nearest `<DatabrainProvider>`'s token session knows: the
- * token and its status, as `useGuestToken()` shows, plus where the token
- * came from (this tab or another), when the next refresh is planned, how
- * many requests this tab has made, and whether tabs share the token. For
- * status panels and diagnostics; the object changes whenever a field does.
+ * token and its status (`token`, `expiresAt`, `error`, `status`,
+ * `isRefreshing`, as in `useGuestToken()`), plus where the token came from
+ * (this tab or another), when the next refresh is planned, how many requests
+ * this tab has made, and whether tabs share the token. For status panels and
+ * diagnostics; the object changes whenever a field does. It has no
+ * `refresh`: take that from `useGuestToken()`.
  *
  * @throws when used outside `<DatabrainProvider>` (code `NO_PROVIDER`).
  * @example
@@ -19,5 +21,6 @@ import type { TokenSessionState } from './session/TokenSessionState.ts';
  * ```
  */
 export function useTokenSession(): TokenSessionState {
-  return useDatabrainContext('useTokenSession()').state;
+  const { session } = useDatabrainContext('useTokenSession()');
+  return useSessionValue(session, (state) => state);
 }

@@ -4,7 +4,7 @@ import { type ReactNode, StrictMode, useState } from 'react';
 import { SWRConfig } from 'swr';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { DatabrainProvider } from '../DatabrainProvider.tsx';
-import type { FetchToken } from '../FetchToken.ts';
+import type { FetchToken } from '../session/FetchToken.ts';
 import { type UseMetricDataOptions, useMetricData } from './useMetricData.ts';
 
 declare module 'vitest' {

@@ -1,5 +1,4 @@
 import type { DatabrainError } from '@databrain-embed/core/errors';
-import type { GuestTokenStatus } from '../GuestTokenState.ts';
 
 /**
  * Where the token in use came from: this tab's own request (or the
@@ -13,6 +12,36 @@ import type { GuestTokenStatus } from '../GuestTokenState.ts';
  * ```
  */
 export type TokenOrigin = 'this-tab' | 'another-tab';
+
+/**
+ * Where the guest token stands: `'loading'` until the first token arrives,
+ * `'ready'` while a valid token is held (also during a background refresh),
+ * `'error'` when there is no valid token and the last request failed.
+ *
+ * @example
+ * ```ts
+ * import type { GuestTokenStatus } from '@databrain-embed/react';
+ * const label: Record<GuestTokenStatus, string> = { loading: '…', ready: 'OK', error: 'Failed' };
+ * ```
+ */
+export type GuestTokenStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * A token as the provider received it, given to `onTokenRefresh`.
+ *
+ * @example
+ * ```ts
+ * import type { ReceivedToken } from '@databrain-embed/react';
+ * const log = ({ expiresAt, receivedFrom }: ReceivedToken) => console.info('token until', expiresAt, receivedFrom);
+ * ```
+ */
+export interface ReceivedToken {
+  token: string;
+  /** Ms since the epoch by this browser's clock; `null` = never expires. */
+  expiresAt: number | null;
+  /** `'this-tab'` when this tab asked the token source, `'another-tab'` when another tab shared it. */
+  receivedFrom: TokenOrigin;
+}
 
 /**
  * Everything a token session knows, as one immutable snapshot: a new object

@@ -1,8 +1,8 @@
 import { isDatabrainError } from '@databrain-embed/core/errors';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { FetchToken } from '../FetchToken.ts';
 import { fakeBrowser } from '../test-utils/fakeTabs.ts';
 import { createTokenSession, type TokenSession, type TokenSessionOptions } from './createTokenSession.ts';
+import type { FetchToken } from './FetchToken.ts';
 import type { SessionEnvironment } from './SessionEnvironment.ts';
 
 /** A token source handing out `<prefix>-1`, `<prefix>-2`… that live `lifetime` ms. */
@@ -485,17 +485,264 @@ describe('createTokenSession across tabs', () => {
     expect(browser.messages).toEqual([]);
   });
 
-  it('ignores malformed messages and offers that live too briefly', async () => {
+  it('never uses a malformed message or an offer that lives too briefly', async () => {
     const browser = fakeBrowser();
     const intruder = browser
       .openTab()
       .environment.openChannel?.(`databrain-embed:token:${shareName}`, () => {});
+    const onTokenRefresh = vi.fn();
     const fetchToken = countingSource();
-    const tab = started({ fetchToken, shareName }, browser.openTab().environment);
+    const tab = started({ fetchToken, shareName, onTokenRefresh }, browser.openTab().environment);
+    // Delivered before the tab's own token arrives, while it holds none.
     intruder?.post({ type: 'token', token: 42, expiresIn: 600_000 } as never);
     intruder?.post({ type: 'token', token: 'brief', expiresIn: 10 });
     intruder?.post({ type: 'nonsense' } as never);
     await advance(200);
+    expect(onTokenRefresh.mock.calls.map(([received]) => received.token)).toEqual(['token-1']);
     expect(tab.getSnapshot()).toMatchObject({ token: 'token-1', receivedFrom: 'this-tab' });
+  });
+});
+
+describe('createTokenSession phases', () => {
+  const shareName = '["/api/databrain/token","alice"]';
+
+  it('runs one timer per phase besides the expiry of the token held, and none when idle or halted', async () => {
+    const source = vi
+      .fn<FetchToken>()
+      .mockResolvedValueOnce({ token: 'first', expiresIn: 10_000 })
+      .mockRejectedValueOnce(new Error('down'))
+      .mockResolvedValueOnce({ token: 'brief', expiresIn: 10 });
+    const session = createTokenSession(
+      { fetchToken: source },
+      fakeBrowser().openTab({ sharing: false }).environment,
+    );
+    const unsubscribe = session.subscribe(() => {});
+    // fetching: the request only.
+    expect(vi.getTimerCount()).toBe(0);
+    await advance();
+    // scheduled: the refresh and the token's expiry.
+    expect(vi.getTimerCount()).toBe(2);
+    await advance(8_000);
+    // retrying: the backoff and the token's expiry.
+    expect(session.getSnapshot().error?.message).toContain('failed');
+    expect(vi.getTimerCount()).toBe(2);
+    await advance(2_000);
+    // halted: the expiry went with the token, and a lifetime too short arms nothing.
+    expect(session.getSnapshot().error?.code).toBe('TOKEN_LIFETIME');
+    expect(vi.getTimerCount()).toBe(0);
+    unsubscribe();
+    await advance();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('retrying → fetching: refresh() asks at once instead of waiting out the backoff, and never rejects', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    let failing = true;
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      if (failing) throw new Error('down');
+      return { token: 'back', expiresIn: 600_000 };
+    });
+    const session = started({ fetchToken });
+    await advance();
+    await advance(1_000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    // The next retry is 2 s away.
+    await expect(session.refresh()).resolves.toBeUndefined();
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+    failing = false;
+    await session.refresh();
+    expect(session.getSnapshot()).toMatchObject({ token: 'back', status: 'ready', error: null });
+    // The backoff timer went with the phase: no stray retry later.
+    await advance(60_000);
+    expect(fetchToken).toHaveBeenCalledTimes(4);
+  });
+
+  it('retrying → scheduled: a token another tab shares ends the retries', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const browser = fakeBrowser();
+    const failing = vi.fn<FetchToken>(async () => {
+      throw new Error('down');
+    });
+    const sharing = countingSource(600_000, 'shared');
+    const failingTab = started({ fetchToken: failing, shareName }, browser.openTab().environment);
+    await advance(200);
+    expect(failingTab.getSnapshot().status).toBe('error');
+    const calls = failing.mock.calls.length;
+    const other = started({ fetchToken: sharing, shareName }, browser.openTab().environment);
+    // The new tab asks, nobody has a token, so it asks its source and offers the answer.
+    await advance(2_000);
+    expect(other.getSnapshot().token).toBe('shared-1');
+    expect(failingTab.getSnapshot()).toMatchObject({ token: 'shared-1', status: 'ready', error: null });
+    const afterShare = failing.mock.calls.length;
+    expect(afterShare - calls).toBeLessThanOrEqual(2);
+    await advance(60_000);
+    expect(failing).toHaveBeenCalledTimes(afterShare);
+  });
+
+  it('scheduled → scheduled: a longer-lived token from another tab moves the refresh time, with no request', async () => {
+    const browser = fakeBrowser();
+    const mine = countingSource(10_000, 'mine');
+    const tab = started({ fetchToken: mine, shareName }, browser.openTab().environment);
+    await advance(200);
+    expect(tab.getSnapshot().refreshAt).toBe(1_008_000);
+    const sender = browser
+      .openTab()
+      .environment.openChannel?.(`databrain-embed:token:${shareName}`, () => {});
+    sender?.post({ type: 'token', token: 'longer', expiresIn: 100_000 });
+    await advance();
+    expect(tab.getSnapshot()).toMatchObject({ token: 'longer', receivedFrom: 'another-tab' });
+    const refreshAt = tab.getSnapshot().refreshAt as number;
+    expect(refreshAt).toBe(Date.now() + 80_000);
+    await advance(refreshAt - Date.now() - 1);
+    expect(mine).toHaveBeenCalledTimes(1);
+    await advance(1);
+    expect(mine).toHaveBeenCalledTimes(2);
+  });
+
+  it('halted → scheduled: a token another tab shares lifts the halt', async () => {
+    const browser = fakeBrowser();
+    const tab = started({ fetchToken: countingSource(0), shareName }, browser.openTab().environment);
+    await advance(200);
+    expect(tab.getSnapshot().error?.code).toBe('TOKEN_LIFETIME');
+    const sender = browser
+      .openTab()
+      .environment.openChannel?.(`databrain-embed:token:${shareName}`, () => {});
+    sender?.post({ type: 'token', token: 'good', expiresIn: 600_000 });
+    await advance();
+    expect(tab.getSnapshot()).toMatchObject({ token: 'good', status: 'ready', error: null });
+    expect(tab.getSnapshot().refreshAt).toBe(Date.now() + 540_000);
+  });
+
+  it('fetching → idle: a request still in flight when the last subscriber leaves is aborted and ignored', async () => {
+    let resolveLate: (value: { token: string; expiresIn: number }) => void = () => {};
+    const onTokenRefresh = vi.fn();
+    const fetchToken = vi.fn<FetchToken>(() => new Promise((resolve) => (resolveLate = resolve)));
+    const session = createTokenSession({ fetchToken, onTokenRefresh });
+    const unsubscribe = session.subscribe(() => {});
+    await advance();
+    unsubscribe();
+    await advance();
+    resolveLate({ token: 'late', expiresIn: 600_000 });
+    await advance();
+    expect(session.getSnapshot()).toMatchObject({ token: null, status: 'loading' });
+    expect(onTokenRefresh).not.toHaveBeenCalled();
+  });
+});
+
+describe('createTokenSession with callbacks that throw', () => {
+  const shareName = '["/api/databrain/token","alice"]';
+  const unhandled: unknown[] = [];
+  const onUnhandled = (reason: unknown) => unhandled.push(reason);
+  // Node's process, typed here: this package's sources are typed for browsers only.
+  const { process } = globalThis as unknown as {
+    process: {
+      on(event: 'unhandledRejection', listener: (reason: unknown) => void): void;
+      off: typeof process.on;
+    };
+  };
+  beforeEach(() => {
+    unhandled.length = 0;
+    process.on('unhandledRejection', onUnhandled);
+  });
+  afterEach(() => {
+    process.off('unhandledRejection', onUnhandled);
+  });
+
+  const reportsOf = (name: string) =>
+    vi.mocked(console.error).mock.calls.filter(([message]) => String(message).includes(`${name} threw`));
+
+  it('onTokenRefresh: one request per lifetime, the token kept and shared with other tabs, reported once', async () => {
+    const browser = fakeBrowser();
+    const fetchToken = countingSource(10_000);
+    const onTokenRefresh = vi.fn(() => {
+      throw new Error('app bug');
+    });
+    const tab = started({ fetchToken, shareName, onTokenRefresh }, browser.openTab().environment);
+    await advance(200);
+    const other = countingSource(10_000, 'other');
+    const otherTab = started({ fetchToken: other, shareName }, browser.openTab().environment);
+    let withoutToken = 0;
+    for (let elapsed = 0; elapsed < 30_000; elapsed += 100) {
+      await advance(100);
+      if (tab.getSnapshot().token === null) withoutToken += 1;
+    }
+    // Tokens at 0, 8, 16 and 24 s: one per lifetime, as without the callback.
+    expect(fetchToken).toHaveBeenCalledTimes(4);
+    expect(withoutToken).toBe(0);
+    expect(tab.getSnapshot()).toMatchObject({ status: 'ready', error: null });
+    expect(other).not.toHaveBeenCalled();
+    expect(otherTab.getSnapshot().token).toBe(tab.getSnapshot().token);
+    expect(onTokenRefresh).toHaveBeenCalledTimes(4);
+    expect(reportsOf('onTokenRefresh')).toHaveLength(1);
+    expect(reportsOf('onTokenRefresh')[0]?.[1]).toEqual(new Error('app bug'));
+    expect(unhandled).toEqual([]);
+  });
+
+  it('onError: retries go on with their backoff, refresh() resolves, reported once', async () => {
+    vi.spyOn(Math, 'random').mockReturnValue(1);
+    const fetchToken = vi.fn<FetchToken>(async () => {
+      throw new Error('503');
+    });
+    const onError = vi.fn(() => {
+      throw new Error('app bug');
+    });
+    const session = started({ fetchToken, onError });
+    await advance();
+    await advance(1_000 + 2_000 + 4_000);
+    expect(fetchToken).toHaveBeenCalledTimes(4);
+    await expect(session.refresh()).resolves.toBeUndefined();
+    expect(fetchToken).toHaveBeenCalledTimes(5);
+    // The fifth failure in a row waits 16 s.
+    await advance(16_000);
+    expect(fetchToken).toHaveBeenCalledTimes(6);
+    expect(onError).toHaveBeenCalledTimes(6);
+    expect(session.getSnapshot()).toMatchObject({ status: 'error', token: null });
+    expect(reportsOf('onError')).toHaveLength(1);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('onError on a lifetime too short: halted all the same, with no request loop', async () => {
+    const fetchToken = countingSource(10);
+    const session = started({
+      fetchToken,
+      onError: () => {
+        throw new Error('app bug');
+      },
+    });
+    await advance(60_000);
+    expect(fetchToken).toHaveBeenCalledTimes(1);
+    expect(session.getSnapshot().error?.code).toBe('TOKEN_LIFETIME');
+    expect(unhandled).toEqual([]);
+  });
+
+  it('an async onTokenRefresh that rejects is reported, not left unhandled', async () => {
+    const fetchToken = countingSource();
+    const session = started({
+      fetchToken,
+      onTokenRefresh: async () => {
+        throw new Error('async app bug');
+      },
+    });
+    await advance();
+    expect(session.getSnapshot().token).toBe('token-1');
+    expect(reportsOf('onTokenRefresh')).toHaveLength(1);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('a subscriber that throws keeps neither the session nor the other subscribers from going on', async () => {
+    const fetchToken = countingSource(10_000);
+    const session = createTokenSession({ fetchToken });
+    const seen: (string | null)[] = [];
+    stops.push(
+      session.subscribe(() => {
+        throw new Error('subscriber bug');
+      }),
+    );
+    stops.push(session.subscribe(() => seen.push(session.getSnapshot().token)));
+    await advance();
+    await advance(8_000);
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(seen).toContain('token-2');
+    expect(unhandled).toEqual([]);
   });
 });

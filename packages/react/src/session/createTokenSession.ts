@@ -1,28 +1,21 @@
 import { DatabrainError, isDatabrainError } from '@databrain-embed/core/errors';
-import type { FetchToken } from '../FetchToken.ts';
-import { logFailure } from '../logFailure.ts';
-import type { ReceivedToken } from '../ReceivedToken.ts';
-import type { TokenEndpointResponse } from '../TokenEndpointResponse.ts';
+import { createNotifier } from './createNotifier.ts';
+import {
+  createTabCoordinator,
+  type OfferedToken,
+  SHORTEST_LIFETIME_MS,
+  type TabCoordinator,
+} from './createTabCoordinator.ts';
+import type { FetchToken } from './FetchToken.ts';
+import { logFailure } from './logFailure.ts';
 import { retryDelay } from './retryDelay.ts';
-import { browserEnvironment, type SessionEnvironment, type TabChannel } from './SessionEnvironment.ts';
+import { browserEnvironment, type SessionEnvironment } from './SessionEnvironment.ts';
 import { setLongTimeout } from './setLongTimeout.ts';
-import type { TokenOrigin, TokenSessionState } from './TokenSessionState.ts';
+import type { TokenEndpointResponse } from './TokenEndpointResponse.ts';
+import type { ReceivedToken, TokenOrigin, TokenSessionState } from './TokenSessionState.ts';
 
-/** A token that lives less than this would expire before an element could use it. */
-export const SHORTEST_LIFETIME_MS = 1_000;
-/**
- * How long a tab waits for another tab to offer a token before it asks the
- * source, when other tabs are there: long enough for a busy tab to answer.
- * The wait ends as soon as a token arrives; a tab alone does not wait.
- */
-const ASK_WAIT_MS = 1_000;
-/**
- * After waiting for the lock: how long to let the broadcast of the tab that
- * held it arrive (a lock can be granted before that message is delivered).
- */
-const SETTLE_WAIT_MS = 150;
-/** How long a tab waits for the tab holding the lock; a frozen or hung tab must not stall it longer. */
-const LOCK_WAIT_MS = 5_000;
+export { SHORTEST_LIFETIME_MS };
+
 /** The default refresh margin: a fifth of the lifetime, at most a minute. */
 const LONGEST_DEFAULT_MARGIN_MS = 60_000;
 
@@ -48,7 +41,9 @@ export interface TokenSessionOptions {
    * Default: the smaller of 60 s and a fifth of the lifetime.
    */
   refreshMargin?: number | undefined;
+  /** Called with every token the session starts using; a throw is reported and changes nothing. */
   onTokenRefresh?: ((token: ReceivedToken) => void) | undefined;
+  /** Called with every failure of the token source; a throw is reported and changes nothing. */
   onError?: ((error: DatabrainError) => void) | undefined;
   /**
    * Sessions with the same name, in any tab of this origin, share one token.
@@ -79,39 +74,65 @@ export interface TokenSession {
   readonly update: (options: TokenSessionOptions) => void;
 }
 
+/**
+ * What the session is doing. Each phase owns what runs during it (a timer or
+ * a request), and leaving the phase cancels it:
+ *
+ * - `idle`: no subscriber; nothing runs, no token is held.
+ * - `fetching`: obtaining a token (from the other tabs or the source); `done`
+ *   settles when the phase ends, and never rejects.
+ * - `scheduled`: a token is held; the timer asks for the next one at its
+ *   refresh time (no timer for a token that never expires).
+ * - `retrying`: the last request failed; the timer asks again after the
+ *   backoff delay.
+ * - `halted`: the source answered a lifetime too short to serve; nothing is
+ *   asked until `refresh()`.
+ */
+type Phase =
+  | { readonly name: 'idle' }
+  | { readonly name: 'fetching'; readonly done: Promise<void>; readonly abort: () => void }
+  | { readonly name: 'scheduled' | 'retrying'; readonly cancelTimer: () => void }
+  | { readonly name: 'halted' };
+
+type PhaseName = Phase['name'];
+
 interface HeldToken {
-  token: string;
-  expiresAt: number | null;
-  refreshAt: number | null;
-  receivedFrom: TokenOrigin;
+  readonly token: string;
+  readonly expiresAt: number | null;
+  readonly refreshAt: number | null;
+  readonly receivedFrom: TokenOrigin;
 }
+
+/** The last failure and how many requests in a row have failed; cleared by a token. */
+interface Failure {
+  readonly error: DatabrainError;
+  readonly count: number;
+}
+
+const noTimer = (): void => {};
 
 const remainingLifetime = (held: HeldToken): number | null =>
   held.expiresAt === null ? null : held.expiresAt - Date.now();
 
-// Resolves after `ms`, or rejects as soon as `signal` aborts.
-const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
-  new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
-  });
+function asDatabrainError(reason: unknown): DatabrainError {
+  return isDatabrainError(reason)
+    ? reason
+    : new DatabrainError('TOKEN_SOURCE', 'The token source failed.', { cause: reason });
+}
 
 /**
- * Creates a token session. It owns one request at a time (shared by every
- * caller, aborted when the session stops), computes due and expiry times
- * from `expiresIn` on arrival, retries with capped backoff and jitter, wakes
- * up when the tab becomes visible, gains focus or goes online (timers sleep
- * with laptops), and refuses lifetimes too short to serve.
+ * Creates a token session: a small state machine (see `Phase`) whose
+ * transitions all go through one function, `enter`. It owns one request at a
+ * time (shared by every caller, aborted when the session stops), computes due
+ * and expiry times from `expiresIn` on arrival, retries with capped backoff
+ * and jitter, wakes up when the tab becomes visible, gains focus or goes
+ * online (timers sleep with laptops), and refuses lifetimes too short to
+ * serve. The app's callbacks run after each transition, through one guarded
+ * notify: a callback that throws changes nothing.
  *
  * With a `shareName`, and where Web Locks and BroadcastChannel exist, tabs
- * share one token: the tab that holds the lock asks the source and
- * broadcasts the token with what is left of its lifetime; a tab without a
- * token asks the others first; a tab that waited for the lock checks again
- * before asking the source. Every wait is bounded. Tokens live in memory
- * only, never in any storage.
+ * share one token through a tab coordinator (`createTabCoordinator`). Tokens
+ * live in memory only, never in any storage.
  *
  * @example
  * ```ts
@@ -125,34 +146,22 @@ export function createTokenSession(
   environment?: SessionEnvironment,
 ): TokenSession {
   const { shareName } = options;
-  let settings = options;
+  const notify = createNotifier();
   const listeners = new Set<() => void>();
-  let running = false;
+  let settings = options;
+  let phase: Phase = { name: 'idle' };
   let held: HeldToken | null = null;
-  let error: DatabrainError | null = null;
-  let lastLogged: string | null = null;
+  let cancelExpiry = noTimer;
+  let failure: Failure | null = null;
   let requests = 0;
-  let failures = 0;
-  // After a lifetime too short to serve, nothing is requested until refresh().
-  let halted = false;
   let reportedExpired: string | null = null;
-  let attempt: AbortController | null = null;
-  let inFlight: Promise<void> | null = null;
-  let cancelRefreshTimer: (() => void) | undefined;
-  let cancelExpiryTimer: (() => void) | undefined;
-  let retryTimer: ReturnType<typeof setTimeout> | undefined;
-  let channel: TabChannel | undefined;
-  let requestLock: SessionEnvironment['requestLock'];
-  let countTabs: (() => Promise<number>) | undefined;
-  let leaveTabs: AbortController | undefined;
-  // Called when a token is adopted: wakes a wait for another tab's offer.
-  const tokenWaiters = new Set<() => void>();
-  let stopWakeUps: (() => void) | undefined;
+  // While started: the other tabs (when shared) and the wake-up listeners.
+  let tabs: TabCoordinator | undefined;
+  let stopWakeUps = noTimer;
 
   const isDue = (): boolean => held === null || (held.refreshAt !== null && Date.now() >= held.refreshAt);
-  const isExpired = (token: HeldToken): boolean => token.expiresAt !== null && Date.now() >= token.expiresAt;
 
-  function hold(token: string, expiresIn: number | null, receivedFrom: TokenOrigin): HeldToken {
+  function holdFor(token: string, expiresIn: number | null, receivedFrom: TokenOrigin): HeldToken {
     if (expiresIn === null) return { token, expiresAt: null, refreshAt: null, receivedFrom };
     const expiresAt = Date.now() + expiresIn;
     const wanted = settings.refreshMargin ?? Math.min(LONGEST_DEFAULT_MARGIN_MS, expiresIn / 5);
@@ -163,16 +172,17 @@ export function createTokenSession(
 
   function snapshotOf(): TokenSessionState {
     const token = held?.token ?? null;
+    const error = failure?.error ?? null;
     return {
       token,
       expiresAt: held?.expiresAt ?? null,
       refreshAt: held?.refreshAt ?? null,
       error,
       status: token !== null ? 'ready' : error ? 'error' : 'loading',
-      isRefreshing: token !== null && inFlight !== null,
+      isRefreshing: token !== null && phase.name === 'fetching',
       receivedFrom: held?.receivedFrom ?? null,
       requests,
-      sharedAcrossTabs: channel !== undefined,
+      sharedAcrossTabs: tabs !== undefined,
     };
   }
 
@@ -183,71 +193,53 @@ export function createTokenSession(
     const keys = Object.keys(next) as (keyof TokenSessionState)[];
     if (keys.every((key) => next[key] === snapshot[key])) return;
     snapshot = next;
-    for (const listener of listeners) listener();
+    for (const listener of listeners) notify('a token session subscriber', listener);
   }
 
-  function clearTimers(): void {
-    cancelRefreshTimer?.();
-    cancelExpiryTimer?.();
-    clearTimeout(retryTimer);
-    cancelRefreshTimer = cancelExpiryTimer = retryTimer = undefined;
-  }
-
-  // Arms the expiry and refresh timers for the token held, as far as they reach.
-  function schedule(): void {
-    cancelRefreshTimer?.();
-    cancelExpiryTimer?.();
-    cancelRefreshTimer = cancelExpiryTimer = undefined;
-    if (!running || !held) return;
-    if (held.expiresAt !== null) cancelExpiryTimer = setLongTimeout(held.expiresAt, dropIfExpired);
-    if (held.refreshAt !== null && !inFlight && retryTimer === undefined && !halted) {
-      cancelRefreshTimer = setLongTimeout(held.refreshAt, () => void request());
-    }
-  }
-
-  function dropIfExpired(): void {
-    if (held && isExpired(held)) {
-      held = null;
-      publish();
-    }
-  }
-
-  function adopt(next: HeldToken): void {
+  // The token held and its expiry timer, which drops it: the one place either changes.
+  function setHeld(next: HeldToken | null): void {
+    cancelExpiry();
+    cancelExpiry = noTimer;
     held = next;
-    for (const wake of tokenWaiters) wake();
-    error = null;
-    lastLogged = null;
-    failures = 0;
-    halted = false;
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
-    schedule();
+    if (next?.expiresAt != null && phase.name !== 'idle') {
+      cancelExpiry = setLongTimeout(next.expiresAt, () => {
+        setHeld(null);
+        publish();
+      });
+    }
+  }
+
+  /** The one transition: leaves the current phase (cancelling what it owns) and enters `next`. */
+  function enter(next: PhaseName): void {
+    if (phase.name === 'fetching') phase.abort();
+    else if (phase.name === 'scheduled' || phase.name === 'retrying') phase.cancelTimer();
+    switch (next) {
+      case 'idle':
+      case 'halted':
+        phase = { name: next };
+        break;
+      case 'fetching':
+        phase = startFetching();
+        break;
+      case 'scheduled': {
+        const at = held?.refreshAt ?? null;
+        phase = {
+          name: next,
+          cancelTimer: at === null ? noTimer : setLongTimeout(at, () => enter('fetching')),
+        };
+        break;
+      }
+      case 'retrying': {
+        const timer = setTimeout(() => enter('fetching'), retryDelay(failure?.count ?? 1));
+        phase = { name: next, cancelTimer: () => clearTimeout(timer) };
+        break;
+      }
+    }
     publish();
-    settings.onTokenRefresh?.({
-      token: next.token,
-      expiresAt: next.expiresAt,
-      receivedFrom: next.receivedFrom,
-    });
   }
 
-  function fail(reason: unknown): void {
-    error = isDatabrainError(reason)
-      ? reason
-      : new DatabrainError('TOKEN_SOURCE', 'The token source failed.', { cause: reason });
-    failures += 1;
-    settings.onError?.(error);
-    // Once per distinct failure, not once per retry.
-    if (error.message !== lastLogged) logFailure(error);
-    lastLogged = error.message;
-    if (error.code === 'TOKEN_LIFETIME') halted = true;
-    else
-      retryTimer = setTimeout(() => {
-        retryTimer = undefined;
-        void request();
-      }, retryDelay(failures));
-  }
-
-  async function fetchFromSource(signal: AbortSignal): Promise<void> {
+  // Asks the token source once and checks the lifetime; another tab gets the token before it is used here.
+  async function fetchFromSource(signal: AbortSignal): Promise<OfferedToken> {
     requests += 1;
     publish();
     // Replacing a token an element reported expired: say so, or a server
@@ -264,179 +256,133 @@ export function createTokenSession(
         `The token source answered a token that lives ${answer.expiresIn} ms; mint tokens that live minutes.`,
       );
     }
-    const next = hold(answer.token, answer.expiresIn, 'this-tab');
-    adopt(next);
-    channel?.post({ type: 'token', token: next.token, expiresIn: remainingLifetime(next) });
+    tabs?.offer(answer);
+    return answer;
   }
 
-  // Runs `task` holding the session's lock, or without it once the wait is
-  // over: a tab that holds it but was frozen or hangs must not stall this one.
-  async function withLock(
-    lock: NonNullable<SessionEnvironment['requestLock']>,
-    signal: AbortSignal,
-    task: () => Promise<void>,
-  ): Promise<void> {
-    const waiting = new AbortController();
-    const giveUp = setTimeout(() => waiting.abort(), LOCK_WAIT_MS);
-    const stopWaiting = (): void => waiting.abort();
-    signal.addEventListener('abort', stopWaiting);
-    let ran = false;
-    try {
-      await lock(`databrain-embed:token:${shareName}`, waiting.signal, () => {
-        ran = true;
-        clearTimeout(giveUp);
-        return task();
-      });
-    } catch (reason) {
-      // The task's own failure; otherwise the wait was given up.
-      if (ran) throw reason;
-    } finally {
-      clearTimeout(giveUp);
-      signal.removeEventListener('abort', stopWaiting);
-    }
-    signal.throwIfAborted();
-    if (!ran) await task();
+  function startFetching(): Phase {
+    const attempt = new AbortController();
+    // Settled: the phase ends by its own outcome, and its request is not aborted.
+    let settled = false;
+    // From a microtask, so that the request starts once the session is in this phase.
+    const request = Promise.resolve().then(() =>
+      tabs
+        ? tabs.obtain(attempt.signal, { holdsToken: held !== null, stillNeeded: isDue, fetchFromSource })
+        : fetchFromSource(attempt.signal),
+    );
+    const fetching: Phase = {
+      name: 'fetching',
+      abort: () => {
+        if (!settled) attempt.abort();
+      },
+      done: request.then(
+        (fresh) => {
+          settled = true;
+          if (phase !== fetching) return;
+          // No answer: another tab's token made the request unneeded.
+          if (fresh) receive(holdFor(fresh.token, fresh.expiresIn, 'this-tab'), 'request done');
+          else enter('scheduled');
+        },
+        (reason: unknown) => {
+          settled = true;
+          if (phase === fetching && !attempt.signal.aborted) fail(asDatabrainError(reason));
+        },
+      ),
+    };
+    return fetching;
   }
 
-  // Asks the other tabs for a valid token and waits up to `ms` for one;
-  // returns at once when this tab is alone.
-  async function askOtherTabs(ms: number, signal: AbortSignal): Promise<void> {
-    const tabs = countTabs ? await countTabs().catch(() => 2) : 2;
-    if (tabs < 2 || !channel) return;
-    const offered = new Promise<void>((resolve) => tokenWaiters.add(resolve));
-    channel.post({ type: 'ask' });
-    const waited = new AbortController();
-    const stopWaiting = (): void => waited.abort();
-    signal.addEventListener('abort', stopWaiting);
-    try {
-      await Promise.race([offered, sleep(ms, waited.signal)]);
-    } finally {
-      waited.abort();
-      signal.removeEventListener('abort', stopWaiting);
-      tokenWaiters.clear();
-    }
-    signal.throwIfAborted();
+  // A token to use, from the source or another tab: held, scheduled, then the app is told.
+  function receive(next: HeldToken, arrival: 'request done' | 'offered'): void {
+    setHeld(next);
+    failure = null;
+    // A token offered while this tab is fetching does not end the request:
+    // the request's own outcome moves the session on.
+    if (arrival === 'offered' && phase.name === 'fetching') publish();
+    else enter('scheduled');
+    const { token, expiresAt, receivedFrom } = next;
+    notify('onTokenRefresh', settings.onTokenRefresh, { token, expiresAt, receivedFrom });
   }
 
-  async function obtain(signal: AbortSignal): Promise<void> {
-    if (!channel || !requestLock) return fetchFromSource(signal);
-    if (held === null) {
-      await askOtherTabs(ASK_WAIT_MS, signal);
-      if (!isDue()) return;
-    }
-    await withLock(requestLock, signal, async () => {
-      // The tab that held the lock before may have just refreshed, and its
-      // broadcast may still be on its way.
-      if (isDue()) await askOtherTabs(SETTLE_WAIT_MS, signal);
-      if (isDue()) await fetchFromSource(signal);
-    });
+  function fail(error: DatabrainError): void {
+    // Once per distinct failure, not once per retry.
+    if (error.message !== failure?.error.message) logFailure(error);
+    failure = { error, count: (failure?.count ?? 0) + 1 };
+    enter(error.code === 'TOKEN_LIFETIME' ? 'halted' : 'retrying');
+    notify('onError', settings.onError, error);
   }
 
-  function request(): Promise<void> {
-    if (inFlight) return inFlight;
-    if (!running) return Promise.resolve();
-    clearTimeout(retryTimer);
-    retryTimer = undefined;
-    cancelRefreshTimer?.();
-    cancelRefreshTimer = undefined;
-    const current = new AbortController();
-    attempt = current;
-    inFlight = obtain(current.signal)
-      .catch((reason: unknown) => {
-        if (!current.signal.aborted) fail(reason);
-      })
-      .finally(() => {
-        if (attempt !== current) return;
-        attempt = null;
-        inFlight = null;
-        schedule();
-        publish();
-      });
-    publish();
-    return inFlight;
-  }
-
-  function onMessage(message: unknown): void {
-    const { type, token, expiresIn } = Object(message) as Record<string, unknown>;
-    if (type === 'ask') {
-      if (held && !isDue())
-        channel?.post({ type: 'token', token: held.token, expiresIn: remainingLifetime(held) });
-      return;
-    }
-    if (type !== 'token' || typeof token !== 'string' || !token) return;
-    if (expiresIn !== null && !(typeof expiresIn === 'number' && expiresIn >= SHORTEST_LIFETIME_MS)) return;
-    const offered = hold(token, expiresIn, 'another-tab');
+  function onOffer({ token, expiresIn }: OfferedToken): void {
+    if (phase.name === 'idle') return;
+    const offered = holdFor(token, expiresIn, 'another-tab');
     // Only a token that lives longer than the one held replaces it.
     if (held && (held.token === token || (held.expiresAt ?? Infinity) >= (offered.expiresAt ?? Infinity)))
       return;
-    adopt(offered);
+    receive(offered, 'offered');
   }
 
   function onWake(): void {
-    if (!running) return;
-    dropIfExpired();
-    if (isDue() && !inFlight && retryTimer === undefined && !halted) void request();
-    else schedule();
+    if (held?.expiresAt != null && Date.now() >= held.expiresAt) {
+      setHeld(null);
+      publish();
+    }
+    if (phase.name === 'scheduled' && isDue()) enter('fetching');
   }
 
   function start(): void {
-    running = true;
     const browser = environment ?? browserEnvironment();
-    if (shareName !== undefined && browser.requestLock && browser.openChannel) {
-      requestLock = browser.requestLock;
-      channel = browser.openChannel(`databrain-embed:token:${shareName}`, onMessage);
-      leaveTabs = new AbortController();
-      countTabs = browser.joinTabs?.(`databrain-embed:tabs:${shareName}`, leaveTabs.signal).count;
+    if (shareName !== undefined) {
+      tabs = createTabCoordinator({
+        name: shareName,
+        environment: browser,
+        onOffer,
+        tokenToOffer: () =>
+          held && !isDue() ? { token: held.token, expiresIn: remainingLifetime(held) } : null,
+      });
     }
     stopWakeUps = browser.listenForWakeUps(onWake);
-    if (held && isExpired(held)) held = null;
-    if (isDue()) void request();
-    else schedule();
-    publish();
+    if (held?.expiresAt != null && Date.now() >= held.expiresAt) setHeld(null);
+    enter(isDue() ? 'fetching' : 'scheduled');
+    // Now that the session runs, the token held (an initial one) gets its expiry timer.
+    setHeld(held);
   }
 
   function stop(): void {
-    running = false;
-    attempt?.abort();
-    attempt = null;
-    inFlight = null;
-    clearTimers();
-    channel?.close();
-    channel = undefined;
-    leaveTabs?.abort();
-    leaveTabs = countTabs = undefined;
-    stopWakeUps?.();
-    stopWakeUps = undefined;
-    held = null;
-    error = null;
-    failures = 0;
-    halted = false;
+    enter('idle');
+    tabs?.close();
+    tabs = undefined;
+    stopWakeUps();
+    stopWakeUps = noTimer;
+    setHeld(null);
+    failure = null;
     publish();
   }
 
   const initial = options.initialToken;
   if (initial && (initial.expiresIn === null || initial.expiresIn >= SHORTEST_LIFETIME_MS)) {
-    held = hold(initial.token, initial.expiresIn, 'this-tab');
+    held = holdFor(initial.token, initial.expiresIn, 'this-tab');
     snapshot = snapshotOf();
   }
 
-  const refresh = (): Promise<void> => {
-    halted = false;
-    if (held) held = { ...held, refreshAt: Date.now() };
-    return request();
-  };
+  function refresh(): Promise<void> {
+    if (phase.name === 'idle') return Promise.resolve();
+    // Due now, so that the tabs' checks agree that a token is needed.
+    if (held) setHeld({ ...held, refreshAt: Date.now() });
+    if (phase.name !== 'fetching') enter('fetching');
+    return phase.name === 'fetching' ? phase.done : Promise.resolve();
+  }
 
   return {
     getSnapshot: () => snapshot,
     subscribe: (listener) => {
       listeners.add(listener);
-      if (!running) start();
+      if (phase.name === 'idle') start();
       return () => {
         listeners.delete(listener);
         // Deferred: StrictMode unsubscribes and subscribes again at once,
         // which must not cancel the request the two share.
         queueMicrotask(() => {
-          if (listeners.size === 0 && running) stop();
+          if (listeners.size === 0 && phase.name !== 'idle') stop();
         });
       };
     },

@@ -21,7 +21,12 @@ interface LockRequest {
  * later, as in busy tabs.
  */
 export function fakeBrowser({ deliveryDelayMs = 0 }: { deliveryDelayMs?: number } = {}): {
-  openTab(options?: { sharing?: boolean }): FakeTab;
+  /**
+   * Opens a tab. `sharing: false`: a browser without Web Locks and
+   * BroadcastChannel. `countableTabs: false`: the lock manager cannot say
+   * how many tabs are there (its query fails).
+   */
+  openTab(options?: { sharing?: boolean; countableTabs?: boolean }): FakeTab;
   /** Takes a lock and never gives it back, as a tab frozen mid-refresh does. */
   holdLockForever(name: string): void;
   /** Every message posted so far, in order. */
@@ -66,7 +71,7 @@ export function fakeBrowser({ deliveryDelayMs = 0 }: { deliveryDelayMs?: number 
     holdLockForever(name) {
       queues.set(name, [{ task: () => new Promise(() => {}), resolve: () => {}, reject: () => {} }]);
     },
-    openTab({ sharing = true } = {}) {
+    openTab({ sharing = true, countableTabs = true } = {}) {
       const wakeListeners = new Set<() => void>();
       const environment: SessionEnvironment = {
         requestLock: sharing ? requestLock : undefined,
@@ -74,7 +79,13 @@ export function fakeBrowser({ deliveryDelayMs = 0 }: { deliveryDelayMs?: number 
           ? (name, signal) => {
               present.set(name, (present.get(name) ?? 0) + 1);
               signal.addEventListener('abort', () => present.set(name, (present.get(name) ?? 1) - 1));
-              return { count: async () => present.get(name) ?? 0 };
+              return {
+                count: async () => {
+                  if (!countableTabs)
+                    throw new DOMException('The lock manager is unavailable.', 'InvalidStateError');
+                  return present.get(name) ?? 0;
+                },
+              };
             }
           : undefined,
         openChannel: sharing

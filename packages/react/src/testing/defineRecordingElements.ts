@@ -69,7 +69,6 @@ const PROPERTIES: Readonly<Record<RecordingTag, readonly string[]>> = {
   'dbn-metric': [
     'token',
     'metricId',
-    'options',
     'theme',
     'chartRendererType',
     'chartColors',

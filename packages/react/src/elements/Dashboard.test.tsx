@@ -1,21 +1,13 @@
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DatabrainProvider } from '../DatabrainProvider.tsx';
+import type { FetchToken } from '../session/FetchToken.ts';
+import { advance, countingTokenSource, recordingLoader } from '../test-utils/componentTests.ts';
+import { getRecordedElement, type RecordingElement } from '../testing/defineRecordingElements.ts';
 import { Dashboard, type DashboardProps } from './Dashboard.tsx';
-import { DatabrainProvider } from './DatabrainProvider.tsx';
-import type { FetchToken } from './FetchToken.ts';
-import {
-  advance,
-  countingTokenSource,
-  defineRecordingElements,
-  type RecordingElement,
-  recorded,
-  recordingLoader,
-} from './test-utils/recordingElements.ts';
 
-const { DashboardElement } = defineRecordingElements();
-
-const dashboardElement = (): RecordingElement => recorded('dbn-dashboard');
+const dashboardElement = (): RecordingElement => getRecordedElement('dbn-dashboard');
 
 function renderDashboard(fetchToken: FetchToken, props: Partial<DashboardProps> = {}, scope?: string) {
   const tree = (nextProps: Partial<DashboardProps>, nextScope = scope) => (
@@ -39,7 +31,6 @@ function renderDashboard(fetchToken: FetchToken, props: Partial<DashboardProps> 
 
 beforeEach(() => {
   vi.useFakeTimers();
-  DashboardElement.created = [];
 });
 afterEach(() => {
   cleanup();
@@ -57,7 +48,7 @@ describe('Dashboard', () => {
     resolve({ token: 'tok', expiresIn: 600_000 });
     await advance();
     expect(screen.queryByRole('status')).toBeNull();
-    expect(dashboardElement().property('token')).toBe('tok');
+    expect(dashboardElement().properties.token).toBe('tok');
   });
 
   it('sets the token and objects as properties and scalars as kebab-case attributes', async () => {
@@ -72,8 +63,8 @@ describe('Dashboard', () => {
     });
     await advance();
     const element = dashboardElement();
-    expect(element.property('options')).toBe(options);
-    expect(element.property('theme')).toBe(theme);
+    expect(element.properties.options).toBe(options);
+    expect(element.properties.theme).toBe(theme);
     expect(element.getAttribute('options')).toBeNull();
     expect(element.getAttribute('dashboard-id')).toBe('sales-overview');
     expect(element.getAttribute('enable-download-csv')).toBe('true');
@@ -94,11 +85,10 @@ describe('Dashboard', () => {
     renderDashboard(countingTokenSource(100_000));
     await advance();
     const before = dashboardElement();
-    expect(before.property('token')).toBe('token-1');
+    expect(before.properties.token).toBe('token-1');
     await advance(80_000);
     expect(dashboardElement()).toBe(before);
-    expect(before.property('token')).toBe('token-2');
-    expect(DashboardElement.created).toHaveLength(1);
+    expect(before.tokens).toEqual(['token-1', 'token-2']);
     expect(before.connections).toBe(1);
   });
 
@@ -110,8 +100,7 @@ describe('Dashboard', () => {
       await advance(100);
       expect(document.querySelector('dbn-dashboard')).toBe(element);
     }
-    expect(element.property('token')).toBe('token-4');
-    expect(DashboardElement.created).toHaveLength(1);
+    expect(element.tokens).toEqual(['token-1', 'token-2', 'token-3', 'token-4']);
     expect(element.connections).toBe(1);
   });
 
@@ -125,7 +114,9 @@ describe('Dashboard', () => {
     expect(element.propertySets).toHaveLength(setsBefore);
     update({ options: { hideDashboardName: false } });
     await advance();
-    expect(element.propertySets.slice(setsBefore)).toEqual([['options', { hideDashboardName: false }]]);
+    expect(element.propertySets.slice(setsBefore)).toEqual([
+      { name: 'options', value: { hideDashboardName: false } },
+    ]);
   });
 
   it('removes an attribute when its prop goes away', async () => {
@@ -162,9 +153,52 @@ describe('Dashboard', () => {
     act(() => handler?.({ type: 'TOKEN_EXPIRED', message: 'Token expired' }));
     await advance();
     expect(fetchToken).toHaveBeenCalledTimes(2);
-    expect(element.property('token')).toBe('token-2');
+    expect(element.properties.token).toBe('token-2');
     expect(dashboardElement()).toBe(element);
     expect(onServerEvent).toHaveBeenCalledWith({ type: 'TOKEN_EXPIRED', message: 'Token expired' });
+  });
+
+  it('keeps a throwing onServerEvent away from the element: the refresh happens, the throw is reported once', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetchToken = countingTokenSource();
+    const onServerEvent = vi.fn(() => {
+      throw new Error('app bug');
+    });
+    renderDashboard(fetchToken, { onServerEvent });
+    await advance();
+    const element = dashboardElement();
+    expect(() => act(() => element.sendServerEvent({ type: 'TOKEN_EXPIRED' }))).not.toThrow();
+    await advance();
+    expect(() => act(() => element.sendServerEvent({ type: 'FILTER_CHANGED' }))).not.toThrow();
+    expect(fetchToken).toHaveBeenCalledTimes(2);
+    expect(element.currentToken).toBe('token-2');
+    expect(onServerEvent).toHaveBeenCalledTimes(2);
+    const reports = error.mock.calls.filter(([message]) => String(message).includes('onServerEvent threw'));
+    expect(reports).toHaveLength(1);
+  });
+
+  it('hands every token to the element, one request per lifetime, when onTokenRefresh throws', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const fetchToken = countingTokenSource(10_000);
+    render(
+      <DatabrainProvider
+        fetchToken={fetchToken}
+        loadElements={recordingLoader()}
+        onTokenRefresh={() => {
+          throw new Error('app bug');
+        }}
+      >
+        <Dashboard dashboardId="sales-overview" />
+      </DatabrainProvider>,
+    );
+    await advance();
+    await advance(20_000);
+    // Tokens at 0, 8 and 16 s.
+    expect(fetchToken).toHaveBeenCalledTimes(3);
+    expect(dashboardElement().tokens).toEqual(['token-1', 'token-2', 'token-3']);
+    expect(
+      error.mock.calls.filter(([message]) => String(message).includes('onTokenRefresh threw')),
+    ).toHaveLength(1);
   });
 
   it('asks for at most one new token per expired token', async () => {
@@ -186,8 +220,11 @@ describe('Dashboard', () => {
     const { unmount } = renderDashboard(fetchToken);
     await advance();
     const name = dashboardElement().getAttribute('handle-server-event') ?? '';
+    const globals = window as unknown as Record<string, unknown>;
+    expect(name).toMatch(/^__databrainEmbed/);
+    expect(typeof globals[name]).toBe('function');
     unmount();
-    expect(name in window).toBe(false);
+    expect(name in globals).toBe(false);
     await advance(60_000);
     expect(fetchToken).toHaveBeenCalledTimes(1);
   });
@@ -204,7 +241,7 @@ describe('Dashboard', () => {
     await advance();
     const bob = dashboardElement();
     expect(bob).not.toBe(alice);
-    expect(bob.propertySets.filter(([name]) => name === 'token')).toEqual([['token', 'for-bob']]);
+    expect(bob.tokens).toEqual(['for-bob']);
   });
 
   it('shows the default error with a Retry button that fetches a new token', async () => {
@@ -221,7 +258,7 @@ describe('Dashboard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
     await advance();
     expect(screen.queryByRole('alert')).toBeNull();
-    expect(dashboardElement().property('token')).toBe('recovered');
+    expect(dashboardElement().properties.token).toBe('recovered');
   });
 
   it('renders a custom fallback and errorFallback', async () => {

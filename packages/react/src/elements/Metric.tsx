@@ -1,7 +1,6 @@
 import type { FunctionComponent } from 'react';
 import { createElementComponent, type EmbedComponentProps } from './createElementComponent.tsx';
-import type { DatabrainLanguage } from './DatabrainLanguage.ts';
-import type { DatabrainTheme } from './DatabrainTheme.ts';
+import type { DatabrainLanguage, DatabrainTheme } from './databrainElementTypes.ts';
 
 /**
  * The `dbn-metric` element's own props, camelCased.
@@ -56,7 +55,7 @@ export interface MetricProps extends MetricElementProps, EmbedComponentProps {}
  * ```
  */
 export const Metric: FunctionComponent<MetricProps> =
-  /* @__PURE__ */ createElementComponent<MetricElementProps>('Metric', ({ width, height }) => ({
-    width: width ?? '100%',
-    height: height ?? 320,
-  }));
+  // Without a width, the placeholder fills the width it is given, as a block does.
+  /* @__PURE__ */ createElementComponent<MetricElementProps>('Metric', ({ width, height = 320 }) =>
+    width === undefined ? { height } : { width, height },
+  );

@@ -133,10 +133,12 @@ function unwatch(doc: Document, current: DocumentWatch): void {
  * inserted and the page makes no request to the fonts host. Called after the
  * import, it isolates the style at once (the import's one font request has
  * then already gone out). A plugin style added or replaced later is isolated
- * too, until you call the returned function. Calling it again is harmless;
- * on the server it does nothing. `<DatabrainProvider>` does this for you
- * unless `isolatePluginStyles={false}`; call it yourself only if you import
- * the plugin yourself.
+ * too, until you call the returned function; call it once the import
+ * settled, and `<head>` gets its own `appendChild` back. Calling it again is
+ * harmless; on the server it does nothing. `loadElements()` (which the
+ * components use) does all this for you unless told
+ * `isolatePluginStyles: false`; call it yourself only if you import the
+ * plugin yourself.
  *
  * @param doc The document to isolate. Default: the global `document`.
  * @returns A function that stops watching for new plugin styles (rules
@@ -145,8 +147,8 @@ function unwatch(doc: Document, current: DocumentWatch): void {
  * @example
  * ```ts
  * import { isolatePluginStyles } from '@databrain-embed/react';
- * isolatePluginStyles();
- * await import('@databrainhq/plugin/web');
+ * const stopIsolating = isolatePluginStyles();
+ * await import('@databrainhq/plugin/web').finally(stopIsolating);
  * ```
  */
 export function isolatePluginStyles(doc?: Document): () => void {

@@ -1,15 +1,32 @@
 import { isDatabrainError } from '@databrain-embed/core/errors';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DatabrainProvider } from '../DatabrainProvider.tsx';
+import { advance, countingTokenSource } from '../test-utils/componentTests.ts';
+import { defineRecordingElements } from '../testing/defineRecordingElements.ts';
 import { Dashboard } from './Dashboard.tsx';
-import { DatabrainProvider } from './DatabrainProvider.tsx';
 import { loadElements } from './loadElements.ts';
-import { advance, countingTokenSource, defineRecordingElements } from './test-utils/recordingElements.ts';
 
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  for (const style of document.querySelectorAll('style#dbn-styles')) style.remove();
 });
+
+// A small stand-in for the plugin's stylesheet: a font, its variables and rules that would restyle the page.
+const PLUGIN_CSS =
+  '@font-face{font-family:Inter;src:url(data:font/woff2;base64,AAAA)}:root{--databrainhq-plugin-color-primary:#5865f6}body{margin:0}.hidden{display:none!important}';
+
+/** Does what importing the plugin does to <head> (without defining anything). */
+function insertPluginStyle(): HTMLStyleElement {
+  const style = document.createElement('style');
+  style.id = 'dbn-styles';
+  style.textContent = PLUGIN_CSS;
+  return document.head.appendChild(style);
+}
+
+const rulesOf = (style: HTMLStyleElement): string[] =>
+  Array.from(style.sheet?.cssRules ?? [], (rule) => rule.cssText.split(' ')[0] as string);
 
 // The elements stay undefined until the last tests of this file define them.
 describe('loadElements', () => {
@@ -42,6 +59,46 @@ describe('loadElements', () => {
     const cause = new Error('ChunkLoadError');
     const error = await loadElements(() => Promise.reject(cause)).catch((reason: unknown) => reason);
     expect((error as Error).cause).toBe(cause);
+  });
+
+  it('isolates the plugin styles the loader inserts, then gives <head> its own appendChild back', async () => {
+    let inserted: HTMLStyleElement | undefined;
+    let patchedDuringLoad = false;
+    const loader = async () => {
+      patchedDuringLoad = Object.hasOwn(document.head, 'appendChild');
+      inserted = insertPluginStyle();
+    };
+    await expect(loadElements(loader)).rejects.toMatchObject({ code: 'ELEMENTS_UNDEFINED' });
+    expect(patchedDuringLoad).toBe(true);
+    expect(rulesOf(inserted as HTMLStyleElement)).toEqual(['@font-face', ':root']);
+    expect(Object.hasOwn(document.head, 'appendChild')).toBe(false);
+  });
+
+  it('leaves the styles as the plugin inserts them with isolatePluginStyles: false', async () => {
+    let inserted: HTMLStyleElement | undefined;
+    const loader = async () => {
+      inserted = insertPluginStyle();
+    };
+    await loadElements(loader, { isolatePluginStyles: false }).catch(() => {});
+    expect(rulesOf(inserted as HTMLStyleElement)).toEqual(['@font-face', ':root', 'body', '.hidden']);
+  });
+
+  it("isolates through a provider's own loadElements too, and stops watching once it settled", async () => {
+    vi.useFakeTimers();
+    let inserted: HTMLStyleElement | undefined;
+    const loader = vi.fn(async () => {
+      inserted = insertPluginStyle();
+    });
+    render(
+      <DatabrainProvider fetchToken={countingTokenSource()} loadElements={loader}>
+        <Dashboard dashboardId="d" />
+        <Dashboard dashboardId="e" />
+      </DatabrainProvider>,
+    );
+    await advance();
+    expect(loader).toHaveBeenCalledTimes(1);
+    expect(rulesOf(inserted as HTMLStyleElement)).toEqual(['@font-face', ':root']);
+    expect(Object.hasOwn(document.head, 'appendChild')).toBe(false);
   });
 
   it('shows an error when the loader fails, and Retry loads again', async () => {

@@ -8,13 +8,33 @@ import {
   useId,
   useRef,
   useState,
+  useSyncExternalStore,
 } from 'react';
-import { useDatabrainContext } from './DatabrainContext.ts';
-import type { DatabrainServerEvent } from './DatabrainServerEvent.ts';
-import { ErrorView } from './ErrorView.tsx';
-import { LoadingView } from './LoadingView.tsx';
-import { loadElements } from './loadElements.ts';
-import { retainPluginGlobals } from './retainPluginGlobals.ts';
+import { useDatabrainContext, useSessionValue } from '../DatabrainContext.ts';
+import { retainPluginGlobals } from '../host-page/retainPluginGlobals.ts';
+import { createNotifier, type Notify } from '../session/createNotifier.ts';
+import type { TokenSessionState } from '../session/TokenSessionState.ts';
+import { ErrorView, LoadingView } from './defaultViews.tsx';
+import { elementsDefined, importDatabrainPlugin, loadElements, subscribeToElements } from './loadElements.ts';
+
+/**
+ * What a DataBrain element passes to the global function named in its
+ * `handle-server-event` attribute. `TOKEN_EXPIRED` is handled by the
+ * provider (it fetches a new token at once); the rest of the payload is not
+ * documented by DataBrain.
+ *
+ * @example
+ * ```tsx
+ * import { Dashboard, type DatabrainServerEvent } from '@databrain-embed/react';
+ * const log = (event: DatabrainServerEvent) => console.warn(event.type, event.message);
+ * <Dashboard dashboardId="sales-overview" onServerEvent={log} />;
+ * ```
+ */
+export interface DatabrainServerEvent {
+  type?: string;
+  message?: string;
+  [key: string]: unknown;
+}
 
 /**
  * What `errorFallback` receives: the failure and a function that tries again
@@ -49,11 +69,42 @@ export interface EmbedComponentProps {
   fallback?: ReactNode;
   /** Shown when the token or the elements failed. Default: a message and a Retry button. */
   errorFallback?: (props: ErrorFallbackProps) => ReactNode;
-  /** Every event the element reports through `handle-server-event` (TOKEN_EXPIRED is handled already). */
+  /**
+   * Every event the element reports through `handle-server-event`
+   * (TOKEN_EXPIRED is handled already). A throw is written to the console and
+   * never reaches the element.
+   */
   onServerEvent?: (event: DatabrainServerEvent) => void;
 }
 
 type Globals = Record<string, unknown>;
+
+// What an embed shows follows from one value: the token, the error that left
+// the session without one, or null while it loads.
+const tokenOrErrorOf = (state: TokenSessionState): string | DatabrainError | null =>
+  state.token ?? (state.status === 'error' ? state.error : null);
+
+// The app's callbacks (onServerEvent, onMinimize…) never throw into an element;
+// one notifier for every embed of the page, made when a callback is first called.
+let notifier: Notify | undefined;
+const notify: Notify = (name, callback, ...args) => {
+  notifier ??= createNotifier();
+  notifier(name, callback, ...args);
+};
+
+// The kebab-case attribute of each camelCase prop name, worked out once per name.
+const attributes = /* @__PURE__ */ new Map<string, string>();
+function attributeOf(prop: string): string {
+  let attribute = attributes.get(prop);
+  if (attribute === undefined) {
+    attribute = prop.replace(/[A-Z]/g, '-$&').toLowerCase();
+    attributes.set(prop, attribute);
+  }
+  return attribute;
+}
+
+// The server renders the placeholder: whether elements exist is known in the browser only.
+const notDefinedOnServer = (): boolean => false;
 
 /**
  * Builds a React component around a DataBrain custom element: it waits for
@@ -72,10 +123,7 @@ type Globals = Record<string, unknown>;
  *
  * @example
  * ```tsx
- * const Metric = createElementComponent<MetricElementProps>('Metric', ({ width, height }) => ({
- *   width: width ?? '100%',
- *   height: height ?? 320,
- * }));
+ * const Dashboard = createElementComponent<DashboardElementProps>('Dashboard', () => ({ minHeight: 480 }));
  * ```
  */
 export function createElementComponent<P extends object>(
@@ -88,10 +136,15 @@ export function createElementComponent<P extends object>(
   // biome-ignore lint/correctness/noComponentHookFactories: the factory runs once per element, at module level.
   function ElementComponent(props: P & EmbedComponentProps): ReactElement {
     const { className, style, fallback, errorFallback, onServerEvent, ...elementProps } = props;
-    const { state, session, loadElements: loader } = useDatabrainContext(`<${name}>`);
-    const { token } = state;
-    // false while loading (always on the first render, so server and client markup agree).
-    const [defined, setDefined] = useState<boolean | DatabrainError>(false);
+    const { session, loader, isolatePluginStyles } = useDatabrainContext(`<${name}>`);
+    const tokenOrError = useSessionValue(session, tokenOrErrorOf);
+    const token = typeof tokenOrError === 'string' ? tokenOrError : null;
+    const tokenError = typeof tokenOrError === 'string' ? null : tokenOrError;
+    // Known at the first render in the browser (no placeholder flash once loaded);
+    // false on the server and while hydrating, so both render the same markup.
+    const defined = useSyncExternalStore(subscribeToElements, elementsDefined, notDefinedOnServer);
+    const [loadError, setLoadError] = useState<DatabrainError | null>(null);
+    const [loadAttempt, setLoadAttempt] = useState(0);
     const element = useRef<HTMLElement>(null);
     // What the element holds, by prop name: the text last written or set.
     const held = useRef<Record<string, string | null | undefined>>({});
@@ -99,11 +152,21 @@ export function createElementComponent<P extends object>(
     const latest = useRef<Globals>({});
     // This component's global functions are named this plus the prop name.
     const prefix = `__databrainEmbed${useId()}`;
-    const show = token !== null && defined === true;
+    const show = token !== null && defined;
 
+    // biome-ignore lint/correctness/useExhaustiveDependencies: loadAttempt asks again after a failed load.
     useEffect(() => {
-      if (!defined) loadElements(loader).then(() => setDefined(true), setDefined);
-    }, [defined, loader]);
+      if (defined) return;
+      let current = true;
+      loadElements(loader ?? importDatabrainPlugin, { isolatePluginStyles }).catch(
+        (error: DatabrainError) => {
+          if (current) setLoadError(error);
+        },
+      );
+      return () => {
+        current = false;
+      };
+    }, [defined, loader, isolatePluginStyles, loadAttempt]);
 
     // What the plugin leaves on <html> and <body> goes with the last element shown.
     useEffect(() => (show ? retainPluginGlobals() : undefined), [show]);
@@ -125,7 +188,7 @@ export function createElementComponent<P extends object>(
       const values: Globals = {
         handleServerEvent: (event?: DatabrainServerEvent) => {
           if (event?.type === 'TOKEN_EXPIRED' && token) session.reportExpired(token);
-          onServerEvent?.(event as DatabrainServerEvent);
+          notify('onServerEvent', onServerEvent, event as DatabrainServerEvent);
         },
         ...elementProps,
         // The token last, once everything it is used with is in place.
@@ -136,11 +199,11 @@ export function createElementComponent<P extends object>(
       // Every prop held or given.
       for (const prop in { ...was, ...values }) {
         let value = values[prop];
-        const attribute = prop.replace(/[A-Z]/g, '-$&').toLowerCase();
+        const attribute = attributeOf(prop);
         if (typeof value === 'function') {
           value = prefix + prop;
           (window as unknown as Globals)[value as string] ??= (...args: unknown[]) =>
-            (latest.current[prop] as ((...args: unknown[]) => void) | undefined)?.(...args);
+            notify(prop, latest.current[prop] as ((...args: unknown[]) => unknown) | undefined, ...args);
         }
         const text =
           value == null ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
@@ -154,10 +217,14 @@ export function createElementComponent<P extends object>(
 
     const retry = (): void => {
       // Load the elements again if that failed; keep an element that is shown.
-      setDefined((current) => current === true);
-      if (state.status === 'error') void session.refresh();
+      if (loadError) {
+        setLoadError(null);
+        setLoadAttempt((attempt) => attempt + 1);
+      }
+      if (tokenError) void session.refresh();
     };
-    const error = defined instanceof Error ? defined : state.status === 'error' ? state.error : null;
+    // A failed load no longer counts once the elements got defined some other way.
+    const error = (defined ? null : loadError) ?? tokenError;
     const size = placeholderSize(props);
     return (
       <div className={className} style={style} data-databrain-embed={noun}>

@@ -1,20 +1,12 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DatabrainProvider } from './DatabrainProvider.tsx';
+import { DatabrainProvider } from '../DatabrainProvider.tsx';
+import { advance, countingTokenSource, recordingLoader } from '../test-utils/componentTests.ts';
+import { getRecordedElement, type RecordingElement } from '../testing/defineRecordingElements.ts';
 import { Metric } from './Metric.tsx';
-import {
-  advance,
-  countingTokenSource,
-  defineRecordingElements,
-  type RecordingElement,
-  recorded,
-  recordingLoader,
-} from './test-utils/recordingElements.ts';
 
-defineRecordingElements();
-
-const metricElement = (): RecordingElement => recorded('dbn-metric');
+const metricElement = (): RecordingElement => getRecordedElement('dbn-metric');
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -56,14 +48,14 @@ describe('Metric', () => {
     );
     await advance();
     const element = metricElement();
-    expect(element.property('token')).toBe('token-1');
+    expect(element.properties.token).toBe('token-1');
     expect(element.getAttribute('metric-id')).toBe('revenue');
     expect(element.getAttribute('width')).toBe('480');
     expect(element.getAttribute('height')).toBe('320');
     expect(element.getAttribute('variant')).toBe('card');
     expect(element.getAttribute('chart-renderer-type')).toBe('svg');
     expect(element.getAttribute('enable-multi-metric-filters')).toBe('true');
-    expect(element.property('chartColors')).toBe(chartColors);
+    expect(element.properties.chartColors).toBe(chartColors);
     expect(element.hasAttribute('style')).toBe(false);
     expect((element.parentElement as HTMLElement).style.border).toBe('1px solid');
   });
@@ -79,6 +71,29 @@ describe('Metric', () => {
     const name = metricElement().getAttribute('on-minimize') ?? '';
     act(() => (window as unknown as Record<string, () => void>)[name]?.());
     expect(onMinimize).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps a throwing onMinimize away from the element, reporting it by name', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    render(
+      <DatabrainProvider fetchToken={countingTokenSource()} loadElements={recordingLoader()}>
+        <Metric
+          metricId="revenue"
+          onMinimize={() => {
+            throw new Error('app bug');
+          }}
+        />
+      </DatabrainProvider>,
+    );
+    await advance();
+    const name = metricElement().getAttribute('on-minimize') ?? '';
+    const minimize = (window as unknown as Record<string, () => void>)[name];
+    expect(typeof minimize).toBe('function');
+    expect(() => act(() => minimize?.())).not.toThrow();
+    expect(error.mock.calls.filter(([message]) => String(message).includes('onMinimize threw'))).toHaveLength(
+      1,
+    );
+    error.mockRestore();
   });
 
   it('shares one token request with a dashboard and many metrics', async () => {
