@@ -142,6 +142,7 @@ export function createTabCoordinator(options: TabCoordinatorOptions): TabCoordin
   // still needed; returns at once when this tab is alone.
   async function askOthers(ms: number, signal: AbortSignal, stillNeeded: () => boolean): Promise<void> {
     if (!(await othersMayAnswer())) return;
+    signal.throwIfAborted();
     const waited = new AbortController();
     const stopWaiting = (): void => waited.abort();
     const onOfferArrived = (): void => {
