@@ -1,5 +1,5 @@
-import { Dashboard, type DashboardProps } from '@databrain-embed/react';
-import { DATABRAIN_PERSONA_GLOBAL } from '@databrain-embed/storybook';
+import { Dashboard, type DashboardProps, DatabrainProvider } from '@databrain-embed/react';
+import { DATABRAIN_PERSONA_GLOBAL, DATABRAIN_TOKEN_PATH } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect } from 'storybook/test';
 import databrain, { type PersonaName } from '../.storybook/databrain.ts';
@@ -77,5 +77,26 @@ export const Styled: Story = {
     await expect(wrapper).toHaveClass('analytics-card');
     await expect(wrapper).toHaveStyle({ maxWidth: '520px' });
     await expect(dashboard).not.toHaveAttribute('class');
+  },
+};
+
+/**
+ * A component that renders its own provider, as an app's analytics page
+ * does, works unchanged: `parameters.databrain.provider: false` leaves the
+ * provider to it, its `tokenEndpoint` is the usual `/api/databrain/token`
+ * (`DATABRAIN_TOKEN_PATH`), and the addon answers that request for the
+ * story's persona, here pinned to Initech's viewer.
+ */
+export const OwnProvider: Story = {
+  parameters: { databrain: { provider: false, persona: 'initech-viewer' } },
+  render: (props) => (
+    <DatabrainProvider tokenEndpoint={DATABRAIN_TOKEN_PATH}>
+      <Dashboard {...props} />
+    </DatabrainProvider>
+  ),
+  play: async ({ canvasElement }) => {
+    const dashboard = await findReadyPreview(canvasElement);
+    await expect(field(dashboard, 'client')).toBe('initech');
+    await expectOnly(tenantsShown(dashboard), 'initech');
   },
 };

@@ -68,6 +68,15 @@ describe('README snippets', () => {
     expect(blocks).toContain(next);
   });
 
+  it("shows the Storybook addon's type-checked setup in its README, each file whole", () => {
+    const blocks = codeBlocks(read('packages/storybook/README.md'));
+    for (const file of ['.storybook/main.ts', '.storybook/databrain.ts', 'src/Orders.stories.tsx']) {
+      const source = read(`packages/storybook/examples/${file}`).trim();
+      expect(source.startsWith(`// ${file}\n`), file).toBe(true);
+      expect(blocks, file).toContain(source);
+    }
+  });
+
   it('keeps the Express backend to 15 lines', () => {
     expect(express.split('\n').length).toBeLessThanOrEqual(15);
   });

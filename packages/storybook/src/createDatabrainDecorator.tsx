@@ -5,7 +5,7 @@ import { type ReactElement, type ReactNode, useMemo } from 'react';
 import { DATABRAIN_PERSONA_COOKIE, DATABRAIN_PERSONA_GLOBAL } from './addonPaths.ts';
 import type { StoryActivity } from './createStoryActivity.ts';
 import { createStoryFetchToken } from './createStoryFetchToken.ts';
-import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
+import type { DatabrainPersona, ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 import type { DatabrainStoryParameters } from './DatabrainStoryParameters.ts';
 import { databrainTokenUrl } from './databrainTokenUrl.ts';
 import { grantForPersona } from './grantForPersona.ts';
@@ -52,7 +52,7 @@ function personaOf(
   config: ResolvedDatabrainStorybookConfig,
   parameters: DatabrainStoryParameters,
   globals: Readonly<Record<string, unknown>>,
-): string {
+): { name: string; persona: DatabrainPersona } {
   const fromGlobals = globals[DATABRAIN_PERSONA_GLOBAL];
   const [name, source] =
     parameters.persona !== undefined
@@ -60,22 +60,23 @@ function personaOf(
       : typeof fromGlobals === 'string' && fromGlobals !== ''
         ? [fromGlobals, `the ${DATABRAIN_PERSONA_GLOBAL} global`]
         : [config.defaultPersona, 'defaultPersona'];
-  if (!Object.hasOwn(config.personas, name)) {
+  const persona = Object.hasOwn(config.personas, name) ? config.personas[name] : undefined;
+  if (persona === undefined) {
     throw new DatabrainError(
       'VALIDATION_ERROR',
       `${source} names the persona "${name}", which .storybook/databrain.ts does not define ` +
         `(personas: ${Object.keys(config.personas).join(', ')}).`,
     );
   }
-  return name;
+  return { name, persona };
 }
 
 /**
  * The addon's decorator. For every story it picks the persona (toolbar,
- * or `parameters.databrain.persona`), puts it in a cookie for providers the
- * story renders itself, tells the DataBrain panel, and wraps the story in a
- * provider whose tokens come from the addon's endpoint, unless
- * `parameters.databrain.provider` is `false`.
+ * or `parameters.databrain.persona`), records it for the page's token
+ * requests and the DataBrain panel (and in a cookie for other clients),
+ * and wraps the story in a provider whose tokens come from the addon's
+ * endpoint, unless `parameters.databrain.provider` is `false`.
  *
  * @example
  * ```ts
@@ -90,8 +91,7 @@ export function createDatabrainDecorator(options: {
   const { config, settings, activity } = options;
   return (Story, context) => {
     const parameters = parseStoryParameters(context.parameters.databrain);
-    const persona = personaOf(config, parameters, context.globals);
-    const definition = config.personas[persona] ?? { clientId: '' };
+    const { name: persona, persona: definition } = personaOf(config, parameters, context.globals);
     // Set while rendering, before any provider below asks for a token: synchronously, which the
     // Cookie Store API is not.
     // biome-ignore lint/suspicious/noDocumentCookie: see above.

@@ -1,11 +1,13 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startEmulator } from '@databrain-embed/emulator';
 import type { PreviewPayload } from '@databrain-embed/emulator/handler';
 import { createServer, type ViteDevServer } from 'vite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { databrainVitePlugin } from './databrainVitePlugin.ts';
 import { loadDatabrainConfig } from './loadDatabrainConfig.ts';
+import type { LiveSettings } from './readLiveSettings.ts';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -29,7 +31,10 @@ export default {
 `;
 
 /** A Vite dev server on 127.0.0.1 with the addon's plugin, as Storybook's dev server has it. */
-async function devServer(personas: string): Promise<{ url: string; server: ViteDevServer; file: string }> {
+async function devServer(
+  personas: string,
+  live?: LiveSettings,
+): Promise<{ url: string; server: ViteDevServer; file: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'databrain-dev-'));
   const file = join(dir, 'databrain.ts');
   writeFileSync(file, source(personas));
@@ -45,7 +50,8 @@ async function devServer(personas: string): Promise<{ url: string; server: ViteD
         configFile: file,
         config: await reload(),
         reload,
-        settings: { mode: 'emulator', tokenEndpoint: '/api/databrain/token' },
+        settings: { mode: live ? 'live' : 'emulator', tokenEndpoint: '/api/databrain/token' },
+        live,
       }),
     ],
   });
@@ -110,5 +116,38 @@ describe('the dev server with the addon plugin', () => {
       .poll(() => errors.join('\n'), { timeout: 10_000 })
       .toContain('personas.initech-viewer.clientId');
     expect((await mint(url, 'acme-viewer')).status).toBe(200);
+  });
+
+  it('in live mode mints from the DataBrain service the variables name, with the key kept in the dev server', async () => {
+    // A stand-in for DataBrain on real HTTP, holding the team's data app under another name.
+    const dataBrain = await startEmulator({
+      includeDefaultSeed: false,
+      seed: {
+        dataApps: [
+          {
+            name: 'shop-live',
+            apiKeys: ['live-key'],
+            embeds: [{ embedId: 'orders', type: 'dashboard', name: 'Orders' }],
+          },
+        ],
+      },
+    });
+    cleanups.push(() => dataBrain.close());
+    const { url, server } = await devServer(`{ 'globex-viewer': { clientId: 'globex' } }`, {
+      apiUrl: dataBrain.url,
+      apiKey: 'live-key',
+      dataApp: 'shop-live',
+    });
+    const { token } = (await (await mint(url, 'globex-viewer')).json()) as { token: string };
+    expect(dataBrain.getTokenClaims(token)).toMatchObject({ clientId: 'globex', dataAppName: 'shop-live' });
+    // DataBrain's own elements read DataBrain: no emulator answers on the Storybook's origin.
+    const preview = await fetch(`${url}/databrain-emulator/api/v2/dashboard?dashboardId=orders`, {
+      headers: { 'x-plugin-token': token },
+    });
+    expect(preview.status).toBe(404);
+    expect(server.config.optimizeDeps.include).toContain('@databrainhq/plugin/web');
+    const module = await server.transformRequest('virtual:databrain-storybook');
+    expect(module?.code).toContain('"mode":"live"');
+    expect(module?.code).not.toContain('live-key');
   });
 });

@@ -10,11 +10,23 @@ import { type DevBackend, startDevBackend } from './startDevBackend.ts';
 const RESOLVED_CONFIG_ID = `\0${VIRTUAL_CONFIG_ID}`;
 
 /**
- * Pre-bundled before the first story: a fresh npm app's optimizer otherwise
- * finds `react-dom/client` but serves `react` itself as an ES module, and
- * every story fails with "does not provide an export named 'default'".
+ * Pre-bundled before the first story, so a fresh npm app needs no Vite
+ * settings and no story load is cut short by a reload:
+ * - React: the optimizer otherwise finds `react-dom/client` but serves
+ *   `react` itself as an ES module, and every story fails with "does not
+ *   provide an export named 'default'";
+ * - this package's main entry: `.storybook/databrain.ts` imports it through
+ *   the virtual module, which the optimizer's first scan does not follow; found
+ *   on the first page load instead, it made Vite reload that page.
  */
-const REACT_DEPS = ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', 'react/jsx-dev-runtime'];
+const PREBUNDLED = [
+  'react',
+  'react-dom',
+  'react-dom/client',
+  'react/jsx-runtime',
+  'react/jsx-dev-runtime',
+  '@databrain-embed/storybook',
+];
 
 /**
  * Options of {@link databrainVitePlugin}.
@@ -52,10 +64,10 @@ export function databrainVitePlugin(options: DatabrainVitePluginOptions): Plugin
     name: 'databrain-embed:storybook',
     config: () => ({
       optimizeDeps: realElements
-        ? { include: [...REACT_DEPS, '@databrainhq/plugin/web'] }
+        ? { include: [...PREBUNDLED, '@databrainhq/plugin/web'] }
         : // DataBrain's own elements are never imported then: keep the optimizer from finding the plugin
           // mid-run (the react package names it in a lazy import) and reloading the page.
-          { include: REACT_DEPS, exclude: ['@databrainhq/plugin'] },
+          { include: PREBUNDLED, exclude: ['@databrainhq/plugin'] },
     }),
     resolveId: (id) => (id === VIRTUAL_CONFIG_ID ? RESOLVED_CONFIG_ID : undefined),
     load(id) {

@@ -12,6 +12,18 @@ function urlOf(input: RequestInfo | URL): URL {
   return new URL(String(input), location.href);
 }
 
+/** The same request for another URL (its body read once: a stream cannot be handed on as it is). */
+async function withUrl(request: Request, url: URL): Promise<Request> {
+  const body = request.method === 'GET' || request.method === 'HEAD' ? null : await request.arrayBuffer();
+  return new Request(url, {
+    method: request.method,
+    headers: request.headers,
+    body,
+    signal: request.signal,
+    credentials: request.credentials,
+  });
+}
+
 /** Reads an answer's body on the side: the token it carries, or the code of the error it reports. */
 async function record(response: Response, isToken: boolean, activity: StoryActivity): Promise<void> {
   const body = (await response.json().catch(() => undefined)) as
@@ -29,9 +41,10 @@ async function record(response: Response, isToken: boolean, activity: StoryActiv
 
 /**
  * Puts the addon between the page and its `fetch` for the addon's own paths
- * on this origin (everything else goes straight through, untouched): each
- * request is logged for the DataBrain panel, and when `route` is given (a
- * static build) it is answered in the page instead of by a server. The
+ * on this origin (everything else goes straight through, untouched): a token
+ * request without a persona gets the story's, each request is logged for the
+ * DataBrain panel, and when `route` is given (a static build) it is answered
+ * in the page instead of by a server. The
  * emulator's routes and the token route then run here, the same code the dev
  * server runs. Returns the function that puts the original `fetch` back.
  *
@@ -53,7 +66,12 @@ export function installStoryFetch(options: {
   const storyFetch: Fetch = async (input, init) => {
     const url = urlOf(input);
     if (url.origin !== location.origin || !isStoryRoute(url.pathname)) return network(input, init);
-    const request = new Request(input, init);
+    // A token request that names no persona (your own provider's) is for the story's: named here,
+    // in this page, so stories rendering side by side (Vitest runs files in parallel) never mix them.
+    const persona = activity.snapshot()?.persona.name;
+    const named = url.pathname !== DATABRAIN_TOKEN_PATH || url.searchParams.has('persona') || !persona;
+    if (!named) url.searchParams.set('persona', persona);
+    const request = named ? new Request(input, init) : await withUrl(new Request(input, init), url);
     const started = performance.now();
     const done = (status: number) =>
       activity.requestDone({
