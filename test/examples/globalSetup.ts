@@ -15,7 +15,7 @@ declare module 'vitest' {
 
 const run = promisify(execFile);
 const root = join(import.meta.dirname, '../..');
-const PACKAGES = ['core', 'server', 'emulator', 'react'] as const;
+const PACKAGES = ['core', 'server', 'emulator', 'react', 'storybook'] as const;
 
 /**
  * Packs every package once, as a release would (`pnpm pack` turns

@@ -1,5 +1,5 @@
 import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   EMULATOR_API_KEY,
   EMULATOR_DATA_APP,
@@ -8,6 +8,8 @@ import {
 } from '@databrain-embed/emulator';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import storybookConfig from '../../examples/vite-express/.storybook/databrain.ts';
+import { type StaticSite, serveStatic } from '../storybook/serveStatic.ts';
 import {
   expectCancelledWhenPageCloses,
   expectRealElementsOnAnUntouchedPage,
@@ -17,8 +19,15 @@ import {
   stopQuietly,
 } from './expectDashboard.ts';
 import { installExample, runCommand, userEnvironment } from './installExample.ts';
-import { type RunningApp, startApp } from './startApp.ts';
-import { launchChromium, openApp } from './watchPage.ts';
+import { freePort, type RunningApp, startApp } from './startApp.ts';
+import { filesContaining, plainText, runAllowingFailure } from './storybookBuild.ts';
+import {
+  expectEveryStoryForEveryPersona,
+  expectToolbarSwitchInPlace,
+  type StoryPersonas,
+  storyIds,
+} from './storybookPages.ts';
+import { launchChromium, openApp, troubleIn } from './watchPage.ts';
 
 const READY = /Analytics example on (http:\/\/127\.0\.0\.1:\d+)/;
 const DATA_PATH = '/api/databrain/data';
@@ -125,5 +134,119 @@ describe('examples/vite-express, installed from the packed packages', () => {
       await app.stop();
       await withoutPlugin.stop();
     }
+  });
+});
+
+/** The example's stories (`src/Analytics.stories.tsx`) and the persona each pins, `null` for the toolbar's. */
+const STORIES: StoryPersonas = {
+  'analytics-page--signed-in': null,
+  'analytics-page--acme-viewer': 'acme-viewer',
+  'analytics-page--globex-editor': 'globex-editor',
+};
+
+describe("examples/vite-express's Storybook, built and served as plain files with nothing else running", () => {
+  let site: StaticSite;
+  let staticDir: string;
+
+  beforeAll(async () => {
+    staticDir = join(folder, 'storybook-static');
+    await runCommand(folder, 'npm', ['run', 'build-storybook', '--', '--quiet', '-o', staticDir]);
+    site = await serveStatic(staticDir);
+  });
+
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('holds exactly the Analytics page stories', async () => {
+    expect(await storyIds(site.url)).toEqual(Object.keys(STORIES).sort());
+  });
+
+  it("shows every story its persona's tenant rows from the example's own sample rows, offline, for every persona", async () => {
+    const before = site.requests.length;
+    const { context, problems, blocked } = await expectEveryStoryForEveryPersona(
+      browser,
+      site.url,
+      storybookConfig,
+      STORIES,
+    );
+    expect(problems).toEqual([]);
+    expect(blocked).toEqual([]);
+    // The file server only ever served files: no token request and no preview route reached it.
+    const served = site.requests.slice(before);
+    expect(served.filter((request) => !request.startsWith('GET '))).toEqual([]);
+    expect(served.filter((request) => /\/api\/|databrain-emulator/.test(request))).toEqual([]);
+    await context.close();
+  });
+
+  it('switches every story that follows the Persona toolbar to the new tenant without a reload', async () => {
+    const { context, problems, blocked } = await expectToolbarSwitchInPlace(
+      browser,
+      site.url,
+      storybookConfig,
+      STORIES,
+    );
+    expect(problems).toEqual([]);
+    expect(blocked).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses to build while DATABRAIN_API_KEY is set, saying how a static Storybook goes live, and writes the key nowhere', async () => {
+    const key = `dbn-example-storybook-key-${Date.now()}`;
+    const out = join(folder, 'storybook-with-key');
+    const { code, output } = await runAllowingFailure(
+      folder,
+      'npm',
+      ['run', 'build-storybook', '--', '--quiet', '-o', out],
+      userEnvironment({
+        DATABRAIN_API_URL: 'https://api.usedatabrain.com',
+        DATABRAIN_API_KEY: key,
+        DATABRAIN_DATA_APP: 'vite-express-analytics',
+      }),
+    );
+    const text = plainText(output);
+    expect(code).not.toBe(0);
+    expect(text).toContain('a static Storybook cannot hold an API key');
+    expect(text).toContain('A static Storybook can only go live through your own token endpoint');
+    expect(text).toContain("the option tokenEndpoint: '<the https URL of your endpoint>'");
+    expect(text).not.toContain(key);
+    expect(filesContaining(out, key)).toEqual([]);
+    expect(filesContaining(staticDir, key)).toEqual([]);
+  });
+});
+
+describe("examples/vite-express's Storybook under storybook dev", () => {
+  let storybook: RunningApp;
+
+  beforeAll(async () => {
+    const port = String(await freePort());
+    storybook = await startApp(
+      folder,
+      'npx',
+      ['storybook', 'dev', '--ci', '--host', '127.0.0.1', '-p', port],
+      userEnvironment(),
+      /Local:\s+(http:\/\/127\.0\.0\.1:\d+)/,
+    );
+  });
+
+  afterAll(async () => {
+    await storybook?.stop();
+  });
+
+  it("shows every story its persona's tenant rows for every persona, and follows the Persona toolbar in place", async () => {
+    expect(await storyIds(storybook.url)).toEqual(Object.keys(STORIES).sort());
+    const stories = await expectEveryStoryForEveryPersona(browser, storybook.url, storybookConfig, STORIES);
+    expect(stories.problems).toEqual([]);
+    expect(stories.blocked).toEqual([]);
+    await stories.context.close();
+
+    const switched = await expectToolbarSwitchInPlace(browser, storybook.url, storybookConfig, STORIES);
+    expect(switched.problems).toEqual([]);
+    expect(switched.blocked).toEqual([]);
+    await switched.context.close();
+
+    await storybook.stop();
+    expect(troubleIn(storybook.output().stdout)).toEqual([]);
+    expect(storybook.output().stderr).toBe('');
   });
 });
