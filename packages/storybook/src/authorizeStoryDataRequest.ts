@@ -37,7 +37,9 @@ export function dataGrantForPersona(
   query: { readonly metricId: string; readonly embedId: string },
 ): StoryDataGrant {
   const params = persona.params ?? {};
-  const metricFilter = merged((params.appFilters ?? []).filter((filter) => filter.metricId === query.metricId));
+  const metricFilter = merged(
+    (params.appFilters ?? []).filter((filter) => filter.metricId === query.metricId),
+  );
   const dashboardFilter = merged(
     (params.dashboardAppFilters ?? []).filter((filter) => filter.dashboardId === query.embedId),
   );

@@ -115,7 +115,10 @@ export function createBrowserDataRoute(
     const grant = authorizeStoryDataRequest(config, request, { metricId, embedId }, cookies());
     if (grant === null) return failure(401, 'UNAUTHORIZED', 'Sign in to view analytics.');
     // A name the persona filters is never taken from the browser; other names only if allowed.
-    const secured = new Set([...Object.keys(grant.metricFilter ?? {}), ...Object.keys(grant.dashboardFilter ?? {})]);
+    const secured = new Set([
+      ...Object.keys(grant.metricFilter ?? {}),
+      ...Object.keys(grant.dashboardFilter ?? {}),
+    ]);
     const chosen = Object.fromEntries(Object.entries(filters).filter(([name]) => allowed.has(name)));
     const metricFilter = { ...without(chosen, secured), ...grant.metricFilter };
     let body: MetricQueryRequest;
@@ -152,7 +155,9 @@ export function createBrowserDataRoute(
         return failure(404, 'NOT_FOUND', 'No such metric in this embed.');
       }
       if (!request.signal.aborted) {
-        console.error(`[databrain-embed] The Storybook data route: the emulator answered HTTP ${upstream.status}`);
+        console.error(
+          `[databrain-embed] The Storybook data route: the emulator answered HTTP ${upstream.status}`,
+        );
       }
       return failure(502, 'UPSTREAM_ERROR', 'The analytics service is unavailable. Try again later.');
     }

@@ -11,8 +11,13 @@ import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfi
  * embedOfMetric(config, 'revenue-by-region'); // 'sales-overview'
  * ```
  */
-export function embedOfMetric(config: ResolvedDatabrainStorybookConfig, metricId: string): string | undefined {
-  const listing = config.embeds.find((embed) => embed.metrics?.some((metric) => metric.metricId === metricId));
+export function embedOfMetric(
+  config: ResolvedDatabrainStorybookConfig,
+  metricId: string,
+): string | undefined {
+  const listing = config.embeds.find((embed) =>
+    embed.metrics?.some((metric) => metric.metricId === metricId),
+  );
   if (listing) return listing.embedId;
   const own = config.embeds.find(
     (embed) => embed.type === 'metric' && embed.metrics === undefined && embed.embedId === metricId,

@@ -1,5 +1,9 @@
 import { createEmulatorHandler } from '@databrain-embed/emulator/handler';
-import { createDatabrainClient, createGuestTokenHandler, createMetricDataHandler } from '@databrain-embed/server';
+import {
+  createDatabrainClient,
+  createGuestTokenHandler,
+  createMetricDataHandler,
+} from '@databrain-embed/server';
 import { authorizeStoryDataRequest } from './authorizeStoryDataRequest.ts';
 import { authorizeStoryRequest } from './authorizeStoryRequest.ts';
 import { createStoryRoutes } from './createStoryRoutes.ts';
