@@ -157,12 +157,22 @@ const HOUR = 60 * 60 * 1000;
 const databrain = defineDatabrainStorybook({
   dataAppName: 'demo-app',
   embeds: [
-    { embedId: 'sales-overview', type: 'dashboard', name: 'Sales overview', rows: SALES },
+    {
+      embedId: 'sales-overview',
+      type: 'dashboard',
+      name: 'Sales overview',
+      rows: SALES,
+      // What `useMetricData({ metricId: 'revenue-by-region' })` asks; its rows are the embed's.
+      metrics: [{ metricId: 'revenue-by-region', name: 'Revenue by region' }],
+    },
     { embedId: 'customer-health', type: 'dashboard', name: 'Customer health', rows: SALES },
     { embedId: 'revenue', type: 'metric', name: 'Revenue', rows: SALES },
     { embedId: 'active-users', type: 'metric', name: 'Active users', rows: SALES },
   ],
   tenantColumn: 'tenant',
+  // The filters a headless story may choose (`useMetricData({ filters })`); the personas' own
+  // filters (Globex's region) always win.
+  dataFilters: ['product', 'region'],
   personas: {
     'acme-viewer': {
       label: 'Acme viewer (read-only)',

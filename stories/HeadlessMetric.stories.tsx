@@ -1,13 +1,12 @@
+import { DatabrainProvider } from '@databrain-embed/react';
 import { useMetricData } from '@databrain-embed/react/data';
+import { databrainDataUrl, databrainTokenUrl } from '@databrain-embed/storybook';
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { useEffect, useState } from 'react';
 import { expect, userEvent, waitFor, within } from 'storybook/test';
-import { PERSONAS, type PersonaName } from '../.storybook/personas.ts';
-import { OUTAGE_PATH } from '../.storybook/routes.ts';
+import databrain, { type PersonaName } from '../.storybook/databrain.ts';
 import { PREVIEW_TIMEOUT, waitForText } from './support/preview.ts';
 import { type Bar, formatAmount, RevenueChart } from './support/RevenueChart.tsx';
-import { dataEndpointFor, StoryDatabrain } from './support/StoryDatabrain.tsx';
-import { newSession } from './support/session.ts';
 
 const USERS = [
   'acme-viewer',
@@ -59,33 +58,17 @@ function RevenueByRegion({ product }: { product: (typeof PRODUCTS)[number] }) {
 }
 
 interface HeadlessMetricStoryProps {
-  /** Who is signed in first; the buttons switch user as a new sign-in would. */
-  initialUser: (typeof USERS)[number] | 'acme-outage';
   /** The product filter the user chose; the select in the story changes it too. */
   product: (typeof PRODUCTS)[number];
 }
 
-function HeadlessMetricStory({ initialUser, product }: HeadlessMetricStoryProps) {
-  const [user, setUser] = useState<HeadlessMetricStoryProps['initialUser']>(initialUser);
+/** The product select and the headless metric, under the addon's provider (the story's persona). */
+function HeadlessMetricStory({ product }: HeadlessMetricStoryProps) {
   const [chosen, setChosen] = useState(product);
-  const [session] = useState(newSession);
-  const [down, setDown] = useState(initialUser === 'acme-outage');
   // The Controls panel changes the arg; the select changes the state.
   useEffect(() => setChosen(product), [product]);
-  const restore = async () => {
-    await fetch(`${OUTAGE_PATH}?session=${session}&down=false`, { method: 'POST' });
-    setDown(false);
-  };
   return (
     <div style={{ display: 'grid', gap: 12 }}>
-      <fieldset style={{ display: 'flex', gap: 8, border: 0, padding: 0, margin: 0 }}>
-        <legend style={{ marginBottom: 4 }}>Signed-in user</legend>
-        {USERS.map((name) => (
-          <button key={name} type="button" aria-pressed={user === name} onClick={() => setUser(name)}>
-            {PERSONAS[name].label}
-          </button>
-        ))}
-      </fieldset>
       <label>
         Product{' '}
         <select value={chosen} onChange={(event) => setChosen(event.target.value as typeof chosen)}>
@@ -94,39 +77,87 @@ function HeadlessMetricStory({ initialUser, product }: HeadlessMetricStoryProps)
           ))}
         </select>
       </label>
-      {initialUser === 'acme-outage' && (
-        <p style={{ margin: 0 }}>
-          Data endpoint: <strong data-testid="endpoint-state">{down ? 'down (HTTP 503)' : 'back up'}</strong>{' '}
-          <button type="button" onClick={() => void restore()} disabled={!down}>
-            Bring the endpoint back
+      <RevenueByRegion product={chosen} />
+    </div>
+  );
+}
+
+/**
+ * An app's sign-in: its own provider with both of the addon's endpoints for
+ * the signed-in user, one scope per user, so switching drops the old user's
+ * rows at once.
+ */
+function SignInSwitcher() {
+  const [user, setUser] = useState<(typeof USERS)[number]>('acme-viewer');
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      <fieldset style={{ display: 'flex', gap: 8, border: 0, padding: 0, margin: 0 }}>
+        <legend style={{ marginBottom: 4 }}>Signed-in user</legend>
+        {USERS.map((name) => (
+          <button key={name} type="button" aria-pressed={user === name} onClick={() => setUser(name)}>
+            {databrain.personas[name].label}
           </button>
-        </p>
+        ))}
+      </fieldset>
+      <DatabrainProvider
+        tokenEndpoint={databrainTokenUrl({ persona: user })}
+        dataEndpoint={databrainDataUrl({ persona: user })}
+        scope={user}
+      >
+        <RevenueByRegion product="All" />
+      </DatabrainProvider>
+    </div>
+  );
+}
+
+/**
+ * The addon's endpoints down (the story's `endpoint` parameter), with a
+ * button that brings them back as a recovered backend would: a provider of
+ * the story's own over the endpoints without the failure, for the same
+ * persona.
+ */
+function OutageStory() {
+  const [down, setDown] = useState(true);
+  return (
+    <div style={{ display: 'grid', gap: 12 }}>
+      <p style={{ margin: 0 }}>
+        Data endpoint: <strong data-testid="endpoint-state">{down ? 'down (HTTP 503)' : 'back up'}</strong>{' '}
+        <button type="button" onClick={() => setDown(false)} disabled={!down}>
+          Bring the endpoint back
+        </button>
+      </p>
+      {down ? (
+        <RevenueByRegion product="All" />
+      ) : (
+        <DatabrainProvider
+          tokenEndpoint={databrainTokenUrl()}
+          dataEndpoint={databrainDataUrl()}
+          scope="back-up"
+        >
+          <RevenueByRegion product="All" />
+        </DatabrainProvider>
       )}
-      <StoryDatabrain user={user} session={session} dataEndpoint={dataEndpointFor(user, session)}>
-        <RevenueByRegion product={chosen} />
-      </StoryDatabrain>
     </div>
   );
 }
 
 /**
  * A metric's rows in your own design: `useMetricData` from
- * `@databrain-embed/react/data` asks the app's metric-data endpoint
- * (`createMetricDataHandler`), and the story draws a KPI and a small SVG chart
- * of its own from the rows, no chart library and no DataBrain element. The
- * browser names the metric and the product; the server decides the tenant
- * and, for Globex's North America manager, the region. Switching user shows
- * only the new tenant's rows; changing the product keeps the old chart (dimmed)
- * until the new rows arrive.
+ * `@databrain-embed/react/data` asks the metric-data endpoint
+ * (`createMetricDataHandler`, served by the Storybook addon beside the token
+ * endpoint and passed to its provider as `dataEndpoint`), and the story draws
+ * a KPI and a small SVG chart of its own from the rows, no chart library and
+ * no DataBrain element. The browser names the metric and the product; the
+ * endpoint decides the tenant and, for Globex's North America manager, the
+ * region, from the story's persona. Changing the product keeps the old chart
+ * (dimmed) until the new rows arrive.
  */
 const meta = {
   title: 'Embedding/Headless metric data',
   component: HeadlessMetricStory,
-  argTypes: {
-    initialUser: { control: 'inline-radio', options: [...USERS, 'acme-outage'] },
-    product: { control: 'inline-radio', options: PRODUCTS },
-  },
-  args: { initialUser: 'acme-viewer', product: 'All' },
+  argTypes: { product: { control: 'inline-radio', options: PRODUCTS } },
+  args: { product: 'All' },
+  parameters: { databrain: { persona: 'acme-viewer' } },
 } satisfies Meta<typeof HeadlessMetricStory>;
 
 export default meta;
@@ -142,14 +173,33 @@ function regionsShown(canvasElement: HTMLElement): string[] {
   );
 }
 
-/** Acme's revenue by region; Globex's North America manager sees North America only; Initech its own. */
-export const SwitchingTenants: Story = {
+/** Acme's revenue by region (the persona the meta pins). */
+export const Acme: Story = {
   play: async ({ canvas, canvasElement }) => {
     await total(canvasElement, '5,530');
     await expect(regionsShown(canvasElement)).toEqual(['NA', 'EMEA', 'APAC']);
     await expect(canvas.getByRole('img')).toHaveAccessibleName(
       'Revenue by region: NA 3,100, EMEA 1,650, APAC 780',
     );
+  },
+};
+
+/** Globex's North America manager: the persona's region filter holds, whatever the browser asks. */
+export const GlobexNorthAmerica: Story = {
+  parameters: { databrain: { persona: 'globex-na-manager' } },
+  play: async ({ canvasElement }) => {
+    await total(canvasElement, '3,850');
+    await expect(regionsShown(canvasElement)).toEqual(['NA']);
+  },
+};
+
+/** Switching the signed-in user in place shows the next tenant's figures, never the previous one's. */
+export const SwitchingTenants: Story = {
+  parameters: { databrain: { provider: false } },
+  render: () => <SignInSwitcher />,
+  play: async ({ canvas, canvasElement }) => {
+    await total(canvasElement, '5,530');
+    await expect(regionsShown(canvasElement)).toEqual(['NA', 'EMEA', 'APAC']);
 
     await userEvent.click(canvas.getByRole('button', { name: /Globex manager/ }));
     await total(canvasElement, '3,850');
@@ -176,18 +226,19 @@ export const FilterFromControls: Story = {
   },
 };
 
-/** The data endpoint answers 503 until the story brings it back; then Try again shows the rows. */
+/**
+ * The data endpoint answers 503 (`parameters.databrain.endpoint`), so the
+ * story's error view shows; once the endpoint is back, the rows do.
+ */
 export const EndpointDown: Story = {
-  args: { initialUser: 'acme-outage' },
+  parameters: { databrain: { endpoint: { status: 503 } } },
+  render: () => <OutageStory />,
   play: async ({ canvas, canvasElement }) => {
     const alert = await within(canvasElement).findByRole('alert', {}, { timeout: PREVIEW_TIMEOUT });
     await expect(alert).toHaveTextContent('Revenue is unavailable right now.');
-    await expect(alert).toHaveTextContent('answered HTTP 503 (SERVICE_UNAVAILABLE');
+    await expect(alert).toHaveTextContent('answered HTTP 503 (UPSTREAM_BUSY');
     await userEvent.click(canvas.getByRole('button', { name: 'Bring the endpoint back' }));
     await waitForText(canvasElement, 'endpoint-state', 'back up');
-    // SWR retries by itself with a growing delay; the button asks at once.
-    const retry = canvas.queryByRole('button', { name: 'Try again' });
-    if (retry) await userEvent.click(retry);
     await total(canvasElement, '5,530');
     await expect(canvas.queryByRole('alert')).toBeNull();
   },

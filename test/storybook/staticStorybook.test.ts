@@ -208,6 +208,41 @@ describe('the static Storybook build, on a plain file server with nothing else r
     }
   }, 120_000);
 
+  it("answers useMetricData inside the page: each persona's own figures, the filters, the endpoint down", async () => {
+    const { page, problems, blocked } = await watchStaticPage(browser, site.url);
+    const before = site.requests.length;
+    const story = (id: string) =>
+      `${site.url}/iframe.html?id=embedding-headless-metric-data--${id}&viewMode=story`;
+    const kpi = () => page.getByTestId('kpi-total');
+    try {
+      await page.goto(story('acme'));
+      await expect.poll(() => kpi().textContent(), { timeout: 60_000 }).toBe('5,530');
+      // Globex's manager: the persona's region filter holds.
+      await page.goto(story('globex-north-america'));
+      await expect.poll(() => kpi().textContent(), { timeout: 60_000 }).toBe('3,850');
+      // The story's play function runs here too: the Controls arg (Analytics), then the select's
+      // Reports, one row.
+      await page.goto(story('filter-from-controls'));
+      await expect.poll(() => kpi().textContent(), { timeout: 60_000 }).toBe('450');
+      expect(await page.getByTestId('row-count').textContent()).toBe('1');
+      await page.waitForLoadState('networkidle');
+
+      // Its play function brings the endpoint back only after the error view showed HTTP 503.
+      await page.goto(story('endpoint-down'));
+      await expect.poll(() => kpi().textContent(), { timeout: 60_000 }).toBe('5,530');
+      expect(await page.getByTestId('endpoint-state').textContent()).toBe('back up');
+      expect(await page.getByRole('alert').count()).toBe(0);
+      await page.screenshot({ path: join(artifacts, 'storybook-static-headless.png'), fullPage: true });
+      expect(problems.filter((problem) => problem.startsWith('page error'))).toEqual([]);
+      expect(blocked).toEqual([]);
+      // Answered in the page: no data request reached the file server.
+      const served = site.requests.slice(before);
+      expect(served.filter((request) => /\/api\//.test(request))).toEqual([]);
+    } finally {
+      await page.context().close();
+    }
+  }, 120_000);
+
   it('shows the error view with Retry while the token endpoint is down, and recovers', async () => {
     const page = await browser.newPage({ viewport: { width: 1100, height: 800 } });
     try {

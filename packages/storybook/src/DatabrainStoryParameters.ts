@@ -29,6 +29,9 @@ export interface DatabrainStoryParameters {
    * preview elements. Default: the addon wraps the story in a provider.
    */
   readonly provider?: false;
-  /** Makes the token endpoint slow or failing for this story: `{ delayMs: 4000 }`, `{ status: 503 }`. */
+  /**
+   * Makes the addon's token and metric-data endpoints slow or failing for
+   * this story (its own provider's requests): `{ delayMs: 4000 }`, `{ status: 503 }`.
+   */
   readonly endpoint?: { readonly delayMs?: number; readonly status?: number };
 }

@@ -25,6 +25,21 @@ export type DatabrainCell = string | number | boolean | null;
 export type DatabrainRow = Readonly<Record<string, DatabrainCell>>;
 
 /**
+ * A metric of an embed, as `useMetricData({ metricId })` names it. Its rows
+ * are its embed's rows (each persona sees its tenant's only).
+ *
+ * @example
+ * ```ts
+ * import type { DatabrainStorybookMetric } from '@databrain-embed/storybook';
+ * const metric: DatabrainStorybookMetric = { metricId: 'revenue-by-region', name: 'Revenue by region' };
+ * ```
+ */
+export interface DatabrainStorybookMetric {
+  readonly metricId: string;
+  readonly name: string;
+}
+
+/**
  * A dashboard or metric of your data app, as your components name it
  * (`<Dashboard dashboardId>` / `<Metric metricId>`), with the sample rows its
  * preview shows.
@@ -47,6 +62,12 @@ export interface DatabrainStorybookEmbed {
   readonly name: string;
   /** The sample rows; each persona sees the rows of its tenant only. Default: none. */
   readonly rows?: readonly DatabrainRow[];
+  /**
+   * The metrics `useMetricData` may ask of this embed. Default: none for a
+   * dashboard, and for a metric embed one metric named after it
+   * (`metricId` = `embedId`).
+   */
+  readonly metrics?: readonly DatabrainStorybookMetric[];
 }
 
 /**
@@ -98,6 +119,13 @@ export interface DatabrainStorybookConfig<Persona extends string = string> {
   readonly embeds: readonly DatabrainStorybookEmbed[];
   /** The column that holds each row's tenant. Default `'tenant'`. */
   readonly tenantColumn?: string;
+  /**
+   * The filters `useMetricData({ filters })` may choose on the addon's data
+   * endpoint, by column name (what your `createMetricDataHandler` lists in
+   * `filters`). Default: every column of the rows but the tenant column. A
+   * column a persona's own filters hold is never taken from the browser.
+   */
+  readonly dataFilters?: readonly string[];
   /** Persona name → persona. Names appear in URLs: letters, digits, `-`, `_` and `.`. */
   readonly personas: Readonly<Record<Persona, DatabrainPersona>>;
   /** The persona selected when the toolbar has none. Default: the first one. */
@@ -118,6 +146,7 @@ export interface ResolvedDatabrainStorybookConfig {
   readonly dataAppName: string;
   readonly embeds: readonly (DatabrainStorybookEmbed & { readonly rows: readonly DatabrainRow[] })[];
   readonly tenantColumn: string;
+  readonly dataFilters?: readonly string[];
   readonly personas: Readonly<Record<string, DatabrainPersona>>;
   readonly defaultPersona: string;
 }

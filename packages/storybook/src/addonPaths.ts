@@ -15,6 +15,21 @@
 export const DATABRAIN_TOKEN_PATH = '/api/databrain/token' as const;
 
 /**
+ * Where the addon's metric-data endpoint answers (what `useMetricData` of
+ * `@databrain-embed/react/data` asks), on the Storybook's own origin: in
+ * `storybook dev` the dev server mounts the real `createMetricDataHandler`
+ * here; in a static build the addon answers it inside the page. The addon's
+ * provider passes it as `dataEndpoint`; a provider of your own may too.
+ *
+ * @example
+ * ```tsx
+ * import { DATABRAIN_DATA_PATH, DATABRAIN_TOKEN_PATH } from '@databrain-embed/storybook';
+ * <DatabrainProvider tokenEndpoint={DATABRAIN_TOKEN_PATH} dataEndpoint={DATABRAIN_DATA_PATH}>…</DatabrainProvider>;
+ * ```
+ */
+export const DATABRAIN_DATA_PATH = '/api/databrain/data' as const;
+
+/**
  * The path prefix under which the emulator's two preview routes answer on the
  * Storybook's origin (`/databrain-emulator/api/v2/dashboard?dashboardId=…`),
  * read by the preview elements the addon defines.

@@ -7,6 +7,7 @@ import type { StoryActivity } from './createStoryActivity.ts';
 import { createStoryFetchToken } from './createStoryFetchToken.ts';
 import type { DatabrainPersona, ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 import type { DatabrainStoryParameters } from './DatabrainStoryParameters.ts';
+import { databrainDataUrl } from './databrainDataUrl.ts';
 import { databrainTokenUrl } from './databrainTokenUrl.ts';
 import { grantForPersona } from './grantForPersona.ts';
 import { parseStoryParameters } from './parseStoryParameters.ts';
@@ -31,9 +32,13 @@ function StoryProvider({ persona, parameters, activity, children }: StoryProvide
     const url = databrainTokenUrl({ persona, ...parameters.endpoint });
     return createStoryFetchToken(url, parameters.token ?? {});
   }, [key]);
+  // `useMetricData` under this provider asks the addon's data endpoint for the same persona, slow or
+  // failing as the story's `endpoint` parameter says.
+  const dataEndpoint = databrainDataUrl({ persona, ...parameters.endpoint });
   return (
     <DatabrainProvider
       fetchToken={fetchToken}
+      dataEndpoint={dataEndpoint}
       scope={key}
       onTokenRefresh={({ token, expiresAt }) => activity.tokenReceived(token, expiresAt)}
       onError={(error) => activity.failed(error.code, error.message)}
@@ -75,8 +80,8 @@ function personaOf(
  * The addon's decorator. For every story it picks the persona (toolbar,
  * or `parameters.databrain.persona`), records it for the page's token
  * requests and the DataBrain panel (and in a cookie for other clients),
- * and wraps the story in a provider whose tokens come from the addon's
- * endpoint, unless `parameters.databrain.provider` is `false`.
+ * and wraps the story in a provider whose tokens and metric data come from
+ * the addon's endpoints, unless `parameters.databrain.provider` is `false`.
  *
  * @example
  * ```ts

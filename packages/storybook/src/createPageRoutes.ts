@@ -1,11 +1,13 @@
 import { EXPIRED_TOKEN_HEADER } from '@databrain-embed/core/token-endpoint';
 import { createEmulatorHandler } from '@databrain-embed/emulator/handler';
 import { personaNameOf } from './authorizeStoryRequest.ts';
+import { createBrowserDataRoute } from './createBrowserDataRoute.ts';
 import { createBrowserTokenRoute } from './createBrowserTokenRoute.ts';
 import { createStoryRoutes } from './createStoryRoutes.ts';
 import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 import { emulatorOptionsFor, STORY_EMULATOR_KEY } from './emulatorOptionsFor.ts';
 import type { PreviewSettings } from './previewSettings.ts';
+import { withDefaultEmbed } from './withDefaultEmbed.ts';
 
 /**
  * Sends a token request on to the team's own endpoint (a static Storybook
@@ -34,8 +36,9 @@ function forwardTo(endpoint: string, network: typeof fetch, cookies: () => strin
 /**
  * The routes a static build answers inside the page, or `undefined` when a
  * server answers them (`storybook dev`): in `static` mode an emulator seeded
- * from the team's config with the browser token route in front of it; in
- * `static-live` mode the token route forwards to the team's endpoint.
+ * from the team's config with the browser token and data routes in front of
+ * it; in `static-live` mode the token route forwards to the team's endpoint
+ * (and no data route runs: the data endpoint answers 404).
  *
  * @example
  * ```ts
@@ -56,6 +59,10 @@ export function createPageRoutes(
         apiKey: STORY_EMULATOR_KEY,
         cookies,
       }),
+      data: withDefaultEmbed(
+        config,
+        createBrowserDataRoute({ config, emulator: emulator.fetch, apiKey: STORY_EMULATOR_KEY, cookies }),
+      ),
       emulator: emulator.fetch,
     });
   }

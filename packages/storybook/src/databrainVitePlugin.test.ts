@@ -20,6 +20,7 @@ export default {
   dataAppName: 'shop',
   embeds: [{
     embedId: 'orders', type: 'dashboard', name: 'Orders',
+    metrics: [{ metricId: 'orders-total', name: 'Orders total' }],
     rows: [
       { tenant: 'acme', status: 'shipped', total: 120 },
       { tenant: 'globex', status: 'open', total: 300 },
@@ -85,6 +86,36 @@ describe('the dev server with the addon plugin', () => {
     expect((await mint(url, 'nobody')).status).toBe(401);
     // Anything else is Vite's.
     expect((await fetch(`${url}/api/databrain/other`, { method: 'POST' })).status).toBe(404);
+  });
+
+  it("answers metric data through the real metric-data handler, for the persona's tenant only", async () => {
+    const { url } = await devServer(
+      `{ 'acme-viewer': { clientId: 'acme' }, 'globex-viewer': { clientId: 'globex' } }`,
+    );
+    const ask = (query: string, body: unknown, headers: Record<string, string> = {}) =>
+      fetch(`${url}/api/databrain/data${query}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify(body),
+      });
+    // No embedId: the embed that lists the metric. A clientId of the browser's is dropped.
+    const answer = await ask('?persona=globex-viewer', { metricId: 'orders-total', clientId: 'acme' });
+    expect(answer.status).toBe(200);
+    expect(await answer.json()).toMatchObject({
+      metricId: 'orders-total',
+      embedId: 'orders',
+      rows: [{ tenant: 'globex', status: 'open', total: 300 }],
+    });
+    // The persona cookie, as a provider of the story's own sends it; an allowed filter applies.
+    const byCookie = await ask(
+      '',
+      { metricId: 'orders-total', filters: { status: 'open' } },
+      { cookie: 'databrain-storybook-persona=acme-viewer' },
+    );
+    expect(((await byCookie.json()) as { rows: unknown[] }).rows).toEqual([]);
+    expect((await ask('?persona=nobody', { metricId: 'orders-total' })).status).toBe(401);
+    const down = await ask('?persona=acme-viewer&status=503', { metricId: 'orders-total' });
+    expect(down.status).toBe(503);
   });
 
   it('serves the virtual module with the config file and the mode, and no key', async () => {

@@ -19,7 +19,15 @@ export function emulatorOptionsFor(config: ResolvedDatabrainStorybookConfig): Em
         {
           name: config.dataAppName,
           apiKeys: [EMULATOR_API_KEY],
-          embeds: config.embeds.map(({ embedId, type, name, rows }) => ({ embedId, type, name, rows })),
+          // A metric's rows are its embed's (the emulator's default); a metric embed without
+          // `metrics` is one metric named after it.
+          embeds: config.embeds.map(({ embedId, type, name, rows, metrics }) => ({
+            embedId,
+            type,
+            name,
+            rows,
+            ...(metrics === undefined ? {} : { metrics }),
+          })),
         },
       ],
       tenantColumn: config.tenantColumn,

@@ -8,10 +8,12 @@ describe('public exports', () => {
   it('keeps the main entry list stable', () => {
     expect(Object.keys(main).sort()).toMatchInlineSnapshot(`
       [
+        "DATABRAIN_DATA_PATH",
         "DATABRAIN_PERSONA_COOKIE",
         "DATABRAIN_PERSONA_GLOBAL",
         "DATABRAIN_PREVIEW_PATH",
         "DATABRAIN_TOKEN_PATH",
+        "databrainDataUrl",
         "databrainStorybookConfigSchema",
         "databrainTokenUrl",
         "defineDatabrainStorybook",

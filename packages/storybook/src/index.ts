@@ -1,4 +1,5 @@
 export {
+  DATABRAIN_DATA_PATH,
   DATABRAIN_PERSONA_COOKIE,
   DATABRAIN_PERSONA_GLOBAL,
   DATABRAIN_PREVIEW_PATH,
@@ -11,9 +12,11 @@ export type {
   DatabrainRow,
   DatabrainStorybookConfig,
   DatabrainStorybookEmbed,
+  DatabrainStorybookMetric,
   ResolvedDatabrainStorybookConfig,
 } from './DatabrainStorybookConfig.ts';
 export type { DatabrainStoryParameters } from './DatabrainStoryParameters.ts';
+export { databrainDataUrl } from './databrainDataUrl.ts';
 export { type DatabrainTokenUrlOptions, databrainTokenUrl } from './databrainTokenUrl.ts';
 export { defineDatabrainStorybook } from './defineDatabrainStorybook.ts';
 export {

@@ -1,4 +1,4 @@
-import { DATABRAIN_TOKEN_PATH } from './addonPaths.ts';
+import { DATABRAIN_DATA_PATH, DATABRAIN_TOKEN_PATH } from './addonPaths.ts';
 import type { StoryActivity } from './createStoryActivity.ts';
 import { isStoryRoute } from './createStoryRoutes.ts';
 
@@ -66,10 +66,11 @@ export function installStoryFetch(options: {
   const storyFetch: Fetch = async (input, init) => {
     const url = urlOf(input);
     if (url.origin !== location.origin || !isStoryRoute(url.pathname)) return network(input, init);
-    // A token request that names no persona (your own provider's) is for the story's: named here,
-    // in this page, so stories rendering side by side (Vitest runs files in parallel) never mix them.
+    // A token or data request that names no persona (your own provider's) is for the story's: named
+    // here, in this page, so stories rendering side by side (Vitest runs files in parallel) never mix them.
     const persona = activity.snapshot()?.persona.name;
-    const named = url.pathname !== DATABRAIN_TOKEN_PATH || url.searchParams.has('persona') || !persona;
+    const personal = url.pathname === DATABRAIN_TOKEN_PATH || url.pathname === DATABRAIN_DATA_PATH;
+    const named = !personal || url.searchParams.has('persona') || !persona;
     if (!named) url.searchParams.set('persona', persona);
     const request = named ? new Request(input, init) : await withUrl(new Request(input, init), url);
     const started = performance.now();

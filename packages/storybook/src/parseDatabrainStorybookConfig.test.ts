@@ -116,7 +116,7 @@ describe('parseDatabrainStorybookConfig', () => {
       'an app filter on an unknown metric',
       { clientId: 'acme', params: { appFilters: [{ metricId: 'orders', values: { status: 'open' } }] } },
       'personas.bad.params.appFilters[0].metricId',
-      'metric in embeds (revenue)',
+      'metric in embeds or a metric they list (revenue)',
     ],
     [
       'a dashboard filter on an unknown dashboard',

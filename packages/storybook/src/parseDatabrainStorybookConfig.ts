@@ -15,12 +15,15 @@ const cell = z.union([z.string(), z.number().finite(), z.boolean(), z.null()], {
 
 const row = z.record(z.string(), cell, { error: 'must be an object of column → value' });
 
+const metric = closedObject({ metricId: requiredText(), name: requiredText() }, 'must be an object');
+
 const embed = closedObject(
   {
     embedId: requiredText(),
     type: z.enum(['dashboard', 'metric'], { error: 'must be "dashboard" or "metric"' }),
     name: requiredText(),
     rows: z.array(row, { error: 'must be an array of rows' }).exactOptional(),
+    metrics: z.array(metric, { error: 'must be an array of metrics' }).exactOptional(),
   },
   'must be an object',
 );
@@ -41,6 +44,7 @@ const shape = closedObject(
     dataAppName: requiredText(),
     embeds: z.array(embed, { error: 'must be an array of embeds' }).min(1, 'must list at least one embed'),
     tenantColumn: requiredText().exactOptional(),
+    dataFilters: z.array(requiredText(), { error: 'must be an array of column names' }).exactOptional(),
     personas: z
       .record(z.string().regex(PERSONA_NAME), persona, {
         error: (issue) =>
@@ -106,13 +110,27 @@ function referenceIssues(config: Shape): Issue[] {
   });
   const known = (type: 'dashboard' | 'metric') =>
     [...types].filter(([, kind]) => kind === type).map(([id]) => id);
+  // An appFilter names a metric: a metric embed, or a metric an embed lists.
+  const metricIds = new Set(known('metric'));
+  config.embeds.forEach((embed, index) => {
+    const seen = new Set<string>();
+    embed.metrics?.forEach((metric, metricIndex) => {
+      if (seen.has(metric.metricId))
+        issues.push({
+          path: ['embeds', index, 'metrics', metricIndex, 'metricId'],
+          message: 'must be unique among the metrics of its embed',
+        });
+      seen.add(metric.metricId);
+      metricIds.add(metric.metricId);
+    });
+  });
   for (const [name, { params }] of Object.entries(config.personas)) {
     const base = ['personas', name, 'params'];
     params?.appFilters?.forEach((filter, index) => {
-      if (types.get(filter.metricId) !== 'metric')
+      if (!metricIds.has(filter.metricId))
         issues.push({
           path: [...base, 'appFilters', index, 'metricId'],
-          message: `must be the embedId of a metric in embeds (${known('metric').join(', ') || 'none'})`,
+          message: `must be the embedId of a metric in embeds or a metric they list (${[...metricIds].join(', ') || 'none'})`,
         });
     });
     params?.dashboardAppFilters?.forEach((filter, index) => {
@@ -158,6 +176,7 @@ export const databrainStorybookConfigSchema: z.ZodType<ResolvedDatabrainStoryboo
       dataAppName: config.dataAppName,
       embeds: config.embeds.map((embed) => ({ ...embed, rows: embed.rows ?? [] })),
       tenantColumn: config.tenantColumn ?? 'tenant',
+      ...(config.dataFilters === undefined ? {} : { dataFilters: config.dataFilters }),
       personas: config.personas,
       defaultPersona: config.defaultPersona ?? (Object.keys(config.personas)[0] as string),
     }),

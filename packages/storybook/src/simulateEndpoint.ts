@@ -34,7 +34,7 @@ function codeFor(status: number): TokenEndpointErrorBody['error']['code'] {
 }
 
 /**
- * Wraps the token route so a story can show a slow or failing backend: the
+ * Wraps the token route (or the data route) so a story can show a slow or failing backend: the
  * query parameters `delay` (ms, up to 60 000) and `status` (400-599) make it
  * answer late, or answer that status instead of minting. Stories ask for
  * them through `databrainTokenUrl({ delayMs, status })` or
@@ -65,7 +65,7 @@ export function simulateEndpoint(
       return tokenEndpointFailure(
         status,
         codeFor(status),
-        `This story's token endpoint answers HTTP ${status} on purpose (status=${status}).`,
+        `This story's endpoint answers HTTP ${status} on purpose (status=${status}).`,
       );
     }
     return handler(request);
