@@ -5,6 +5,7 @@
  * filters, permissions and lifetime; the browser never sends those itself,
  * exactly as a real app's backend decides them from its session.
  */
+import { SAMPLE_ROWS } from '@databrain-embed/emulator/handler';
 import { type DatabrainRow, defineDatabrainStorybook } from '@databrain-embed/storybook';
 
 /** Sees dashboards, cannot change, download or drill into anything. */
@@ -40,117 +41,11 @@ export const EDITOR_PERMISSIONS: Record<string, boolean> = {
   isShowDashboardName: true,
 };
 
-/** Sales of three tenants, four rows each: what every embed of the demo app shows. */
-const SALES: readonly DatabrainRow[] = [
-  {
-    tenant: 'acme',
-    region: 'EMEA',
-    country: 'Germany',
-    product: 'Analytics',
-    amount: 1200,
-    date: '2024-01-15',
-    recurring: true,
-  },
-  {
-    tenant: 'acme',
-    region: 'EMEA',
-    country: 'France',
-    product: 'Reports',
-    amount: 450,
-    date: '2024-02-03',
-    recurring: false,
-  },
-  {
-    tenant: 'acme',
-    region: 'NA',
-    country: 'USA',
-    product: 'Analytics',
-    amount: 3100,
-    date: '2024-03-22',
-    recurring: true,
-  },
-  {
-    tenant: 'acme',
-    region: 'APAC',
-    country: 'Japan',
-    product: 'Alerts',
-    amount: 780,
-    date: '2024-04-09',
-    recurring: false,
-  },
-  {
-    tenant: 'globex',
-    region: 'NA',
-    country: 'USA',
-    product: 'Reports',
-    amount: 2250,
-    date: '2024-01-28',
-    recurring: true,
-  },
-  {
-    tenant: 'globex',
-    region: 'NA',
-    country: 'Canada',
-    product: 'Analytics',
-    amount: 1600,
-    date: '2024-02-14',
-    recurring: true,
-  },
-  {
-    tenant: 'globex',
-    region: 'EMEA',
-    country: 'Spain',
-    product: 'Alerts',
-    amount: 320,
-    date: '2024-03-05',
-    recurring: false,
-  },
-  {
-    tenant: 'globex',
-    region: 'LATAM',
-    country: 'Brazil',
-    product: 'Reports',
-    amount: 990,
-    date: '2024-05-19',
-    recurring: false,
-  },
-  {
-    tenant: 'initech',
-    region: 'NA',
-    country: 'USA',
-    product: 'Alerts',
-    amount: 540,
-    date: '2024-01-07',
-    recurring: false,
-  },
-  {
-    tenant: 'initech',
-    region: 'APAC',
-    country: 'India',
-    product: 'Analytics',
-    amount: 2800,
-    date: '2024-02-26',
-    recurring: true,
-  },
-  {
-    tenant: 'initech',
-    region: 'EMEA',
-    country: 'Germany',
-    product: 'Reports',
-    amount: 1350,
-    date: '2024-04-17',
-    recurring: true,
-  },
-  {
-    tenant: 'initech',
-    region: 'NA',
-    country: 'Canada',
-    product: 'Analytics',
-    amount: 4100,
-    date: '2024-06-02',
-    recurring: false,
-  },
-];
+/**
+ * Sales of three tenants, four rows each: what every embed of the demo app shows. The emulator's
+ * own sample table, so the docs pages that describe it and these stories show the same rows.
+ */
+const SALES: readonly DatabrainRow[] = SAMPLE_ROWS.map((row) => ({ ...row }));
 
 const HOUR = 60 * 60 * 1000;
 

@@ -63,6 +63,8 @@ describe('public exports', () => {
         "EMULATOR_API_KEY",
         "EMULATOR_DATA_APP",
         "EMULATOR_SERVICE_TOKEN",
+        "SAMPLE_COLUMNS",
+        "SAMPLE_ROWS",
         "createEmulatorHandler",
         "parseEmulatorSeed",
         "readColumns",

@@ -28,3 +28,4 @@ export type { PreviewPayload } from './PreviewPayload.ts';
 export { parseEmulatorSeed } from './parseEmulatorConfig.ts';
 export { type ColumnType, type PreviewColumn, readColumns } from './readColumns.ts';
 export { CONTROL_PATHS } from './routes/controlRoutes.ts';
+export { SAMPLE_COLUMNS, SAMPLE_ROWS, type SampleRow } from './sampleData.ts';
