@@ -1,4 +1,5 @@
 import { abortableDelay } from './abortableDelay.ts';
+import { createSingleFlight } from './createSingleFlight.ts';
 import type { GuestTokenStore } from './GuestTokenStore.ts';
 import { GuestTokenStoreError } from './GuestTokenStoreError.ts';
 
@@ -31,12 +32,6 @@ export interface SharedAnswers<T> {
   answer(key: string, compute: (signal: AbortSignal) => Promise<T>, signal: AbortSignal): Promise<T>;
 }
 
-interface Flight<T> {
-  readonly promise: Promise<T>;
-  readonly controller: AbortController;
-  waiters: number;
-}
-
 type StoreResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false };
 
 /** How a wait for another process ended: its answer, our lock, or neither (compute without the lock). */
@@ -61,7 +56,7 @@ const afterPendingIo: (run: () => void) => void =
  */
 export function createSharedAnswers<T>(options: SharedAnswersOptions<T>): SharedAnswers<T> {
   const { store, ttlMs, storeTimeoutMs, lockTtlMs } = options;
-  const flights = new Map<string, Flight<T>>();
+  const flights = createSingleFlight<T>(options.aborted);
 
   const report = (error: unknown): void => {
     try {
@@ -168,57 +163,9 @@ export function createSharedAnswers<T>(options: SharedAnswersOptions<T>): Shared
     }
   };
 
-  const join = (key: string, flight: Flight<T>, signal: AbortSignal): Promise<T> => {
-    flight.waiters += 1;
-    return new Promise<T>((done, fail) => {
-      const onAbort = (): void => {
-        flight.waiters -= 1;
-        // The shared call is cancelled only when nobody waits for it any more;
-        // a caller arriving after that starts a flight of its own.
-        if (flight.waiters === 0) {
-          if (flights.get(key) === flight) flights.delete(key);
-          flight.controller.abort(signal.reason);
-        }
-        fail(options.aborted(signal.reason));
-      };
-      if (signal.aborted) {
-        onAbort();
-        return;
-      }
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (value) => {
-          signal.removeEventListener('abort', onAbort);
-          done(value);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          fail(error);
-        },
-      );
-    });
-  };
-
   return {
     answer(key, compute, signal) {
-      if (signal.aborted) return Promise.reject(options.aborted(signal.reason));
-      let flight = flights.get(key);
-      if (flight === undefined) {
-        const controller = new AbortController();
-        const created: Flight<T> = {
-          promise: resolve(key, compute, controller.signal),
-          controller,
-          waiters: 0,
-        };
-        const settle = (): void => {
-          if (flights.get(key) === created) flights.delete(key);
-        };
-        // Also marks a rejection as handled: waiters that all left saw their own error.
-        created.promise.then(settle, settle);
-        flights.set(key, created);
-        flight = created;
-      }
-      return join(key, flight, signal);
+      return flights.run(key, (shared) => resolve(key, compute, shared), signal);
     },
   };
 }

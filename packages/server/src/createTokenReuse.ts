@@ -1,6 +1,7 @@
 import type { GuestTokenRequest } from '@databrain-embed/core';
 import { abortableDelay } from './abortableDelay.ts';
 import { abortedError } from './abortedError.ts';
+import { createSingleFlight } from './createSingleFlight.ts';
 import type { GuestToken } from './DatabrainClient.ts';
 import type { StoredGuestToken } from './GuestTokenStore.ts';
 import { GuestTokenStoreError } from './GuestTokenStoreError.ts';
@@ -25,15 +26,6 @@ export interface TokenReuse {
     signal: AbortSignal | undefined,
     expiredToken?: string | undefined,
   ): Promise<GuestToken>;
-}
-
-/** One mint (or wait for another instance's) shared by identical concurrent calls. */
-interface Flight {
-  /** Its key in the flights map. */
-  readonly key: string;
-  readonly promise: Promise<GuestToken>;
-  readonly controller: AbortController;
-  waiters: number;
 }
 
 type StoreCall = GuestTokenStoreError['operation'];
@@ -66,7 +58,8 @@ export function createTokenReuse(
 ): TokenReuse {
   const { store, minRemaining, storeTimeoutMs, lockTtlMs } = options;
   const baseUrl = client.baseUrl;
-  const flights = new Map<string, Flight>();
+  // Identical concurrent calls share one mint (or wait for another instance's).
+  const flights = createSingleFlight<GuestToken>((reason) => abortedError('guestToken', reason));
 
   const report = (error: GuestTokenStoreError): void => {
     try {
@@ -205,38 +198,6 @@ export function createTokenReuse(
     }
   };
 
-  const join = (flight: Flight, signal: AbortSignal | undefined): Promise<GuestToken> => {
-    flight.waiters += 1;
-    if (signal === undefined) return flight.promise;
-    return new Promise<GuestToken>((done, fail) => {
-      const onAbort = (): void => {
-        flight.waiters -= 1;
-        // The mint is cancelled only when nobody waits for it any more; a caller
-        // arriving after that starts a flight of its own.
-        if (flight.waiters === 0) {
-          if (flights.get(flight.key) === flight) flights.delete(flight.key);
-          flight.controller.abort(signal.reason);
-        }
-        fail(abortedError('guestToken', signal.reason));
-      };
-      if (signal.aborted) {
-        onAbort();
-        return;
-      }
-      signal.addEventListener('abort', onAbort, { once: true });
-      flight.promise.then(
-        (token) => {
-          signal.removeEventListener('abort', onAbort);
-          done(token);
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          fail(error);
-        },
-      );
-    });
-  };
-
   return {
     async createGuestToken(body, mint, signal, expiredToken) {
       if (signal?.aborted) throw abortedError('guestToken', signal.reason);
@@ -245,28 +206,10 @@ export function createTokenReuse(
       // long a stored copy outlives a change to the user's access.
       if (lifetime === undefined) return mint(signal);
       const key = await guestTokenCacheKey(baseUrl, body);
-      // The signal may have fired while the key was being computed.
-      if (signal?.aborted) throw abortedError('guestToken', signal.reason);
       // Callers reporting the same expired token share one mint of its successor.
       const flightKey = expiredToken === undefined ? key : `${key} replacing ${expiredToken}`;
-      let flight = flights.get(flightKey);
-      if (flight === undefined) {
-        const controller = new AbortController();
-        const created: Flight = {
-          key: flightKey,
-          promise: resolve(key, lifetime, expiredToken, mint, controller.signal),
-          controller,
-          waiters: 0,
-        };
-        const settle = (): void => {
-          if (flights.get(flightKey) === created) flights.delete(flightKey);
-        };
-        // Also marks a rejection as handled: waiters that all left saw their own error.
-        created.promise.then(settle, settle);
-        flights.set(flightKey, created);
-        flight = created;
-      }
-      return join(flight, signal);
+      // The signal may have fired while the key was being computed: `run` then rejects at once.
+      return flights.run(flightKey, (shared) => resolve(key, lifetime, expiredToken, mint, shared), signal);
     },
   };
 }
