@@ -1,6 +1,6 @@
 import { DATABRAIN_PERSONA_GLOBAL } from '@databrain-embed/storybook';
 import type { Meta, StoryContext, StoryObj } from '@storybook/react-vite';
-import { Analytics } from './Analytics.tsx';
+import { Analytics, AnalyticsProvider } from './Analytics.tsx';
 
 /**
  * The signed-in user of a story: its pinned persona, else the toolbar's.
@@ -13,15 +13,20 @@ function signedInAs({ parameters, globals }: Pick<StoryContext, 'parameters' | '
 }
 
 /**
- * The Analytics page as the app renders it: its own `<DatabrainProvider>`
- * asks `/api/databrain/token`, which the Storybook addon answers for the
- * persona of the toolbar (so the addon's provider stays out:
- * `provider: false`). Its one prop, `userId`, is the persona, not a control.
+ * The Analytics page as the app renders it: its own `<AnalyticsProvider>`
+ * asks `/api/databrain/token` (and `/api/databrain/data`), which the
+ * Storybook addon answers for the persona of the toolbar (so the addon's
+ * provider stays out: `provider: false`). Its `userId` is the persona, not a
+ * control.
  */
 const meta = {
   title: 'Analytics page',
   parameters: { databrain: { provider: false }, layout: 'padded' },
-  render: (_args, context) => <Analytics userId={signedInAs(context)} />,
+  render: (_args, context) => (
+    <AnalyticsProvider userId={signedInAs(context)}>
+      <Analytics />
+    </AnalyticsProvider>
+  ),
 } satisfies Meta;
 
 export default meta;
