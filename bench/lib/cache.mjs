@@ -5,13 +5,11 @@
 // order. Mints are counted at the emulator: the ideal is one per user; without
 // reuse every request would mint. Then the fault load: one process, 20 % of
 // DataBrain calls failing, with and without reuse.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../../test/redis/startRedisServer.mjs';
 import { seededRandom } from '../../test/seededRandom.mjs';
+import { percentile, pool, shuffle, startInstance } from './instances.mjs';
 
 const INSTANCE = fileURLToPath(new URL('./cacheInstance.mjs', import.meta.url));
 export const INSTANCES = 3;
@@ -21,40 +19,6 @@ export const CONCURRENCY = 48;
 export const FAULT_USERS = 500;
 export const FAULT_CALLS = 10;
 export const FAULT_RATE = 0.2;
-
-function shuffle(items, random) {
-  for (let index = items.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other], items[index]];
-  }
-  return items;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function startInstance(args) {
-  const child = spawn(process.execPath, [INSTANCE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const [first] = await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`cacheInstance.mjs exited with ${code}`);
-    }),
-  ]);
-  return {
-    url: JSON.parse(first).url,
-    async stop() {
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      if (child.exitCode === null) await once(child, 'exit');
-      clearTimeout(timer);
-    },
-  };
-}
 
 function post(agent, url, user) {
   return new Promise((resolve, reject) => {
@@ -75,20 +39,6 @@ function post(agent, url, user) {
   });
 }
 
-/** Runs `tasks` (functions returning promises) with at most `limit` at once. */
-async function pool(tasks, limit) {
-  const results = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
-
 async function acrossInstances() {
   const { startEmulator } = await import('@databrain-embed/emulator');
   const { DATABRAIN_ENDPOINTS } = await import('@databrain-embed/core');
@@ -98,7 +48,7 @@ async function acrossInstances() {
   try {
     const prefix = `bench-${process.pid}:`;
     for (let index = 0; index < INSTANCES; index += 1) {
-      instances.push(await startInstance([emulator.url, redis.url, prefix]));
+      instances.push(await startInstance(INSTANCE, [emulator.url, redis.url, prefix]));
     }
     const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: CONCURRENCY }));
     const calls = [];

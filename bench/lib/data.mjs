@@ -4,63 +4,17 @@
 // the same query 5 times, spread over the instances, concurrently and in a
 // shuffled order. Queries are counted at the emulator: the ideal is one per
 // user; without sharing every request would query.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../../test/redis/startRedisServer.mjs';
+import { seededRandom } from '../../test/seededRandom.mjs';
+import { percentile, pool, shuffle, startInstance } from './instances.mjs';
 
 const INSTANCE = fileURLToPath(new URL('./dataInstance.mjs', import.meta.url));
 export const INSTANCES = 3;
 export const USERS = 200;
 export const QUERIES_PER_USER = 5;
 export const CONCURRENCY = 48;
-
-/** A seeded generator, so every run sends the same order. */
-function seeded(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
-    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
-function shuffle(items, random) {
-  for (let index = items.length - 1; index > 0; index -= 1) {
-    const other = Math.floor(random() * (index + 1));
-    [items[index], items[other]] = [items[other], items[index]];
-  }
-  return items;
-}
-
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
-async function startInstance(args) {
-  const child = spawn(process.execPath, [INSTANCE, ...args], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const lines = createInterface({ input: child.stdout });
-  const [first] = await Promise.race([
-    once(lines, 'line'),
-    once(child, 'exit').then(([code]) => {
-      throw new Error(`dataInstance.mjs exited with ${code}`);
-    }),
-  ]);
-  return {
-    url: JSON.parse(first).url,
-    async stop() {
-      child.stdin.end();
-      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
-      if (child.exitCode === null) await once(child, 'exit');
-      clearTimeout(timer);
-    },
-  };
-}
 
 const BODY = JSON.stringify({ metricId: 'total-revenue', filters: { region: 'EMEA' } });
 
@@ -83,20 +37,6 @@ function post(agent, url, user) {
   });
 }
 
-/** Runs `tasks` (functions returning promises) with at most `limit` at once. */
-async function pool(tasks, limit) {
-  const results = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
-    }
-  };
-  await Promise.all(Array.from({ length: limit }, worker));
-  return results;
-}
-
 export async function run() {
   const { startEmulator } = await import('@databrain-embed/emulator');
   const { DATABRAIN_ENDPOINTS } = await import('@databrain-embed/core');
@@ -106,10 +46,10 @@ export async function run() {
   try {
     const prefix = `bench-data-${process.pid}:`;
     for (let index = 0; index < INSTANCES; index += 1) {
-      instances.push(await startInstance([emulator.url, redis.url, prefix]));
+      instances.push(await startInstance(INSTANCE, [emulator.url, redis.url, prefix]));
     }
     const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: CONCURRENCY }));
-    const random = seeded(42);
+    const random = seededRandom(42);
     const calls = [];
     for (let user = 0; user < USERS; user += 1) {
       for (let query = 0; query < QUERIES_PER_USER; query += 1) {

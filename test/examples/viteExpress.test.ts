@@ -147,11 +147,25 @@ const STORIES: StoryPersonas = {
 describe("examples/vite-express's Storybook, built and served as plain files with nothing else running", () => {
   let site: StaticSite;
   let staticDir: string;
+  let buildOutput: string;
 
   beforeAll(async () => {
     staticDir = join(folder, 'storybook-static');
-    await runCommand(folder, 'npm', ['run', 'build-storybook', '--', '--quiet', '-o', staticDir]);
+    const { stdout, stderr } = await runCommand(folder, 'npm', [
+      'run',
+      'build-storybook',
+      '--',
+      '-o',
+      staticDir,
+    ]);
+    buildOutput = plainText(`${stdout}\n${stderr}`);
     site = await serveStatic(staticDir);
+  });
+
+  it('builds with no warning a team cannot act on: no "use client" notice, no chunk-size warning', () => {
+    expect(buildOutput).toMatch(/Storybook build completed successfully|Output directory/i);
+    expect(buildOutput).not.toMatch(/"use client"/);
+    expect(buildOutput).not.toMatch(/chunks are larger than/i);
   });
 
   afterAll(async () => {

@@ -48,6 +48,10 @@ export interface DatabrainVitePluginOptions {
  * - `virtual:databrain-storybook` re-exports the team's config file and the
  *   preview settings, so the preview reads them without any alias;
  * - React is pre-bundled, so a fresh app needs no Vite settings;
+ * - a build stays quiet about what is not the team's to fix: the `"use client"`
+ *   directive of the react package (meant for React Server Components, no
+ *   meaning in Storybook's bundle) and the size of DataBrain's own plugin,
+ *   a lazy chunk of about 4.6 MB (unless the team set its own limit);
  * - in `storybook dev` (and Vitest), the dev backend answers the token
  *   endpoint and the preview routes on the dev server's own origin, and
  *   stops with it; a changed config file re-seeds it.
@@ -57,18 +61,30 @@ export interface DatabrainVitePluginOptions {
  * viteConfig.plugins = [...(viteConfig.plugins ?? []), databrainVitePlugin({ configFile, settings, config, reload })];
  * ```
  */
+/** DataBrain's own plugin is one lazy chunk of about 4.6 MB; the warning limit sits above it. */
+const PLUGIN_CHUNK_KB = 5_000;
+
 export function databrainVitePlugin(options: DatabrainVitePluginOptions): Plugin {
   const { configFile, settings, live } = options;
   const realElements = settings.mode === 'live' || settings.mode === 'static-live';
   return {
     name: 'databrain-embed:storybook',
-    config: () => ({
+    config: (userConfig) => ({
+      ...(userConfig.build?.chunkSizeWarningLimit === undefined
+        ? { build: { chunkSizeWarningLimit: PLUGIN_CHUNK_KB } }
+        : {}),
       optimizeDeps: realElements
         ? { include: [...PREBUNDLED, '@databrainhq/plugin/web'] }
         : // DataBrain's own elements are never imported then: keep the optimizer from finding the plugin
           // mid-run (the react package names it in a lazy import) and reloading the page.
           { include: PREBUNDLED, exclude: ['@databrainhq/plugin'] },
     }),
+    onLog: (_level, log) =>
+      !(
+        log.code === 'MODULE_LEVEL_DIRECTIVE' &&
+        log.message.includes('"use client"') &&
+        /[\\/]@databrain-embed[\\/]/.test(`${log.id ?? ''} ${log.message}`)
+      ),
     resolveId: (id) => (id === VIRTUAL_CONFIG_ID ? RESOLVED_CONFIG_ID : undefined),
     load(id) {
       if (id !== RESOLVED_CONFIG_ID) return undefined;
