@@ -5,6 +5,7 @@ import { DATABRAIN_CLIENT_DEFAULTS, type DatabrainClientOptions } from './Databr
 import { functionSchema } from './functionSchema.ts';
 import type { GuestTokenStore } from './GuestTokenStore.ts';
 import type { GuestTokenStoreError } from './GuestTokenStoreError.ts';
+import { guestTokenStoreSchema } from './guestTokenStoreSchema.ts';
 import { readEnvironment } from './readEnvironment.ts';
 import { TOKEN_REUSE_DEFAULTS } from './TokenReuseOptions.ts';
 
@@ -78,27 +79,9 @@ export const baseUrlSchema: z.ZodType<string, unknown> = z
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   });
 
-/** Duck-typed, so a store may be any object, a class instance included. */
-function isStore(value: unknown): value is GuestTokenStore {
-  if (typeof value !== 'object' || value === null) return false;
-  const store = value as Record<string, unknown>;
-  const optional = (name: string) => store[name] === undefined || typeof store[name] === 'function';
-  return (
-    typeof store.get === 'function' &&
-    typeof store.set === 'function' &&
-    optional('lock') &&
-    optional('unlock') &&
-    (store.lock === undefined) === (store.unlock === undefined)
-  );
-}
-
 const tokenReuseObject = closedObject(
   {
-    store: z
-      .custom<GuestTokenStore>(isStore, {
-        error: 'must have get and set functions, and either both or neither of lock and unlock',
-      })
-      .optional(),
+    store: guestTokenStoreSchema.optional(),
     minRemaining: z
       .number({ error: 'must be a number above 0 and at most 1' })
       .gt(0, 'must be a number above 0 and at most 1')

@@ -1,7 +1,9 @@
 import { DatabrainValidationError } from '@databrain-embed/core';
 import { closedObject, isRecord, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
 import { createMemoryTokenStore } from './createMemoryTokenStore.ts';
+import { functionSchema } from './functionSchema.ts';
 import type { GuestTokenStore } from './GuestTokenStore.ts';
+import { guestTokenStoreSchema } from './guestTokenStoreSchema.ts';
 import {
   METRIC_DATA_HANDLER_DEFAULTS,
   type MetricDataFilterTarget,
@@ -38,33 +40,13 @@ const integer = (min: number, max: number) => {
   return z.number({ error: rule }).int(rule).min(min, rule).max(max, rule);
 };
 
-const fn = <T>(rule: string) =>
-  z.custom<T>((value) => typeof value === 'function', { error: `must be a function ${rule}`.trim() });
-
-function isStore(value: unknown): value is GuestTokenStore {
-  if (typeof value !== 'object' || value === null) return false;
-  const store = value as Record<string, unknown>;
-  const optional = (name: string) => store[name] === undefined || typeof store[name] === 'function';
-  return (
-    typeof store.get === 'function' &&
-    typeof store.set === 'function' &&
-    optional('lock') &&
-    optional('unlock') &&
-    (store.lock === undefined) === (store.unlock === undefined)
-  );
-}
-
 const reuseSchema = closedObject(
   {
     ttlMs: integer(1, MAX_TIMER_MS).optional(),
-    store: z
-      .custom<GuestTokenStore>(isStore, {
-        error: 'must have get and set functions, and either both or neither of lock and unlock',
-      })
-      .optional(),
+    store: guestTokenStoreSchema.optional(),
     storeTimeoutMs: integer(1, MAX_TIMER_MS).optional(),
     lockTtlMs: integer(1, MAX_TIMER_MS).optional(),
-    onError: fn<(error: unknown) => void>('').optional(),
+    onError: functionSchema<(error: unknown) => void>('must be a function').optional(),
   },
   'must be false or an object such as { ttlMs: 5000 }',
   'option',
@@ -89,7 +71,9 @@ const optionsSchema = closedObject(
         typeof (value as { queryMetric?: unknown }).queryMetric === 'function',
       { error: 'must be a client from createDatabrainClient (with queryMetric)' },
     ),
-    authorize: fn<MetricDataHandlerOptions['authorize']>('(request, query) returning a grant or null'),
+    authorize: functionSchema<MetricDataHandlerOptions['authorize']>(
+      'must be a function (request, query) returning a grant or null',
+    ),
     embedId: requiredText().optional(),
     filters: z
       .record(
@@ -102,7 +86,7 @@ const optionsSchema = closedObject(
     reuse: reuseSchema.optional(),
     budget: budgetSchema.optional(),
     maxBodyBytes: integer(1, 1_073_741_824).optional(),
-    onError: fn<(error: unknown) => void>('').optional(),
+    onError: functionSchema<(error: unknown) => void>('must be a function').optional(),
   },
   'must be an object such as { client, authorize }',
   'option',
