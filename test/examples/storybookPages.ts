@@ -14,29 +14,55 @@ export interface EmbedView {
   rows: Record<string, string>[];
 }
 
-/** Reads every embed of the Analytics page in `scope` (a story's page, or the manager's preview frame). */
+/** Marks an element of a story that has been left: {@link readEmbeds} no longer sees it. */
+const LEFT_STORY = 'data-left-story';
+
+/**
+ * Reads every embed of the Analytics page in `scope` (a story's page, or the
+ * manager's preview frame), skipping elements of a story already left (see
+ * {@link leaveStory}).
+ */
 export async function readEmbeds(scope: Page | Frame): Promise<Record<string, EmbedView>> {
-  return scope.evaluate((elements) => {
-    const views: Record<string, EmbedView> = {};
-    for (const [embedId, tag] of Object.entries(elements)) {
-      const element = document.querySelector(tag);
-      const text = (testId: string) =>
-        element?.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? null;
-      const headers = [...(element?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent ?? '');
-      const rows = [...(element?.querySelectorAll('[data-testid="dbn-preview-rows"] tr') ?? [])].map((tr) =>
-        Object.fromEntries(
-          [...tr.querySelectorAll('td')].map((td, index) => [headers[index], td.textContent]),
-        ),
-      );
-      views[embedId] = {
-        status: text('dbn-preview-status'),
-        embedId: text('dbn-preview-embed'),
-        client: text('dbn-preview-client'),
-        rows,
-      };
-    }
-    return views;
-  }, EMBED_ELEMENTS);
+  return scope.evaluate(
+    ({ elements, left }) => {
+      const views: Record<string, EmbedView> = {};
+      for (const [embedId, tag] of Object.entries(elements)) {
+        const element = document.querySelector(`${tag}:not([${left}])`);
+        const text = (testId: string) =>
+          element?.querySelector(`[data-testid="${testId}"]`)?.textContent?.trim() ?? null;
+        const headers = [...(element?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent ?? '');
+        const rows = [...(element?.querySelectorAll('[data-testid="dbn-preview-rows"] tr') ?? [])].map((tr) =>
+          Object.fromEntries(
+            [...tr.querySelectorAll('td')].map((td, index) => [headers[index], td.textContent]),
+          ),
+        );
+        views[embedId] = {
+          status: text('dbn-preview-status'),
+          embedId: text('dbn-preview-embed'),
+          client: text('dbn-preview-client'),
+          rows,
+        };
+      }
+      return views;
+    },
+    { elements: EMBED_ELEMENTS, left: LEFT_STORY },
+  );
+}
+
+/**
+ * Marks the embeds now on the page as belonging to a story being left, so
+ * that checks after a story change only pass on the new story's elements
+ * (Storybook re-creates them for every story it renders).
+ */
+async function leaveStory(scope: Page | Frame): Promise<void> {
+  await scope.evaluate(
+    ({ elements, left }) => {
+      for (const tag of Object.values(elements)) {
+        for (const element of document.querySelectorAll(tag)) element.setAttribute(left, '');
+      }
+    },
+    { elements: EMBED_ELEMENTS, left: LEFT_STORY },
+  );
 }
 
 /**
@@ -47,11 +73,22 @@ function cells(rows: readonly Record<string, unknown>[], columns: readonly strin
   return rows.map((row) => JSON.stringify(columns.map((column) => String(row[column])))).sort();
 }
 
+/** What is checked of one embed: its state, its token's tenant, and its rows' tenants and text cells. */
+interface EmbedVerdict {
+  status: string | null;
+  embedId: string | null;
+  client: string | null;
+  tenants: string[];
+  cells: string[];
+}
+
 /**
- * Waits until every embed of the page is ready for `persona`'s tenant, then
- * checks that each shows exactly the rows of that tenant from the example's
- * own `.storybook/databrain.ts` (so none of another tenant, and not the
- * emulator's built-in sample table).
+ * Waits until every embed of the page is ready for `persona`'s tenant and
+ * shows exactly the rows of that tenant from the example's own
+ * `.storybook/databrain.ts` (so none of another tenant, and not the
+ * emulator's built-in sample table). Everything is judged on one reading of
+ * the page, so an element replaced between two readings cannot pass half a
+ * check.
  */
 export async function expectPersonaRows(
   scope: () => Page | Frame,
@@ -62,26 +99,42 @@ export async function expectPersonaRows(
   const clientId = config.personas[persona]?.clientId;
   if (clientId === undefined) throw new Error(`${label}: no persona ${persona} in the config`);
   const tenantColumn = config.tenantColumn ?? 'tenant';
-  const ready = Object.fromEntries(
-    Object.keys(EMBED_ELEMENTS).map((embedId) => [
-      embedId,
-      expect.objectContaining({ status: 'ready', embedId, client: clientId }),
-    ]),
-  );
-  await expect.poll(() => readEmbeds(scope()), { timeout: 60_000, message: label }).toEqual(ready);
-  const shown = await readEmbeds(scope());
+  const expected: Record<string, EmbedVerdict> = {};
+  const textColumns: Record<string, string[]> = {};
   for (const embed of config.embeds) {
-    const expected = (embed.rows ?? []).filter((row) => row[tenantColumn] === clientId);
-    const rows = shown[embed.embedId]?.rows ?? [];
-    expect(expected.length, `${label}: ${embed.embedId} has sample rows for ${clientId}`).toBeGreaterThan(0);
-    expect(new Set(rows.map((row) => row[tenantColumn])), `${label}: ${embed.embedId}`).toEqual(
-      new Set([clientId]),
+    const rows = (embed.rows ?? []).filter((row) => row[tenantColumn] === clientId);
+    expect(rows.length, `${label}: ${embed.embedId} has sample rows for ${clientId}`).toBeGreaterThan(0);
+    textColumns[embed.embedId] = Object.keys(rows[0] ?? {}).filter((column) =>
+      rows.every((row) => typeof row[column] === 'string'),
     );
-    const textColumns = Object.keys(expected[0] ?? {}).filter((column) =>
-      expected.every((row) => typeof row[column] === 'string'),
-    );
-    expect(cells(rows, textColumns), `${label}: ${embed.embedId}`).toEqual(cells(expected, textColumns));
+    expected[embed.embedId] = {
+      status: 'ready',
+      embedId: embed.embedId,
+      client: clientId,
+      tenants: [clientId],
+      cells: cells(rows, textColumns[embed.embedId] ?? []),
+    };
   }
+  const judge = (shown: Record<string, EmbedView>): Record<string, EmbedVerdict> =>
+    Object.fromEntries(
+      Object.keys(expected).map((embedId) => {
+        const view = shown[embedId];
+        const rows = view?.rows ?? [];
+        return [
+          embedId,
+          {
+            status: view?.status ?? null,
+            embedId: view?.embedId ?? null,
+            client: view?.client ?? null,
+            tenants: [...new Set(rows.map((row) => String(row[tenantColumn])))].sort(),
+            cells: cells(rows, textColumns[embedId] ?? []),
+          },
+        ];
+      }),
+    );
+  await expect
+    .poll(async () => judge(await readEmbeds(scope())), { timeout: 60_000, message: label })
+    .toEqual(expected);
 }
 
 /** Story id → the persona it pins, or `null` when it follows the Persona toolbar. */
@@ -151,6 +204,7 @@ export async function expectToolbarSwitchInPlace(
   let opened = false;
   for (const [id, pinned] of Object.entries(stories)) {
     if (opened) {
+      await leaveStory(previewFrame(page));
       await page.locator(`[data-item-id="${id}"]`).click();
       await expect.poll(() => page.url(), { timeout: 10_000 }).toContain(`path=/story/${id}`);
     } else {
