@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
+import { isRecord } from './isRecord.ts';
 
 /**
  * How long a guest token lives when `expiresIn` is omitted: one hour.
@@ -63,10 +64,6 @@ const RULE =
   "must be a positive integer of milliseconds, a duration such as { hours: 1 }, a string such as '1h30m' " +
   "(units d, h, m, s in that order), or 'never'";
 
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function checked(ms: number): number | { problem: string } {
   if (ms <= 0) return { problem: 'must be longer than zero' };
   if (!Number.isSafeInteger(ms)) return { problem: 'is too long' };
@@ -92,7 +89,7 @@ function resolve(value: unknown): number | undefined | { problem: string } {
       Number(seconds) * UNIT_MS.seconds;
     return checked(ms);
   }
-  if (isPlainObject(value)) {
+  if (isRecord(value)) {
     let ms = 0;
     for (const [unit, amount] of Object.entries(value)) {
       if (!Object.hasOwn(UNIT_MS, unit))

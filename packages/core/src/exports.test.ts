@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as guards from './guards.ts';
 import * as core from './index.ts';
 import * as internal from './internal.ts';
 import * as tokenEndpoint from './tokenEndpoint.ts';
@@ -80,6 +81,11 @@ describe('@databrain-embed/core public API', () => {
       'validate',
       'z',
     ]);
+  });
+
+  it('keeps the zod-free guards entry to the shared runtime checks, the same functions internal gives', () => {
+    expect(Object.keys(guards).sort()).toEqual(['isRecord']);
+    expect(internal.isRecord).toBe(guards.isRecord);
   });
 
   it('keeps the zod-free token-endpoint entry to the wire contract', () => {

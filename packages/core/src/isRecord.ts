@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { isRecord } from '@databrain-embed/core/internal';
+ * import { isRecord } from '@databrain-embed/core/guards';
  * const body: unknown = JSON.parse(text);
  * const message = isRecord(body) && typeof body.message === 'string' ? body.message : '';
  * ```

@@ -1,4 +1,4 @@
-import { isRecord } from '@databrain-embed/core/internal';
+import { isRecord } from '@databrain-embed/core/guards';
 import type { PreviewPayload } from '../PreviewPayload.ts';
 import { formatExpiry, parseJsonAttribute } from '../previewFormat.ts';
 import { readPreviewTheme } from './readPreviewTheme.ts';

@@ -1,4 +1,4 @@
-import { isRecord } from '@databrain-embed/core/internal';
+import { isRecord } from '@databrain-embed/core/guards';
 
 /**
  * The colours and font a preview card is drawn with.

@@ -49,3 +49,16 @@ describe('the built @databrain-embed/emulator/handler', () => {
     for (const file of graph.files) expect(readFileSync(file, 'utf8')).not.toMatch(/node:http|createServer/);
   });
 });
+
+describe('the built @databrain-embed/emulator/elements', () => {
+  beforeAll(assertBuilt);
+
+  it.each(['elements.mjs', 'elements.cjs'])(
+    '%s loads no package outside the workspace, so a page with preview elements never loads zod',
+    (file) => {
+      const graph = loaded(join(root, 'packages', 'emulator', 'dist', file));
+      expect([...graph.external]).toEqual([]);
+      for (const loadedFile of graph.files) expect(readFileSync(loadedFile, 'utf8')).not.toMatch(/\bzod\b/);
+    },
+  );
+});
