@@ -1,6 +1,7 @@
 import type { DatabrainStorybookConfig } from '@databrain-embed/storybook';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { storyFinished } from '../storybook/storyFinished.ts';
 import { type WatchedStaticPage, watchStaticPage } from '../storybook/watchStaticPage.ts';
 
 /** The embeds the example's Analytics page renders, by element: the metric first, then the dashboard. */
@@ -167,8 +168,7 @@ export async function expectEveryStoryForEveryPersona(
     for (const persona of Object.keys(config.personas)) {
       await page.goto(`${siteUrl}/iframe.html?id=${id}&viewMode=story&globals=databrainPersona:${persona}`);
       await expectPersonaRows(() => page, config, pinned ?? persona, `${id} as ${persona}`);
-      // Lazy chunks finish loading before the next story replaces this one.
-      await page.waitForLoadState('networkidle');
+      await storyFinished(page);
     }
   }
   return watched;

@@ -10,6 +10,7 @@ import { chromiumArgs, chromiumPath } from '../chromium.ts';
 import { assertAddonBuilt } from './assertAddonBuilt.ts';
 import { type StaticSite, serveStatic } from './serveStatic.ts';
 import { TEAM_TOKEN_ENDPOINT } from './static-live/main.ts';
+import { storyFinished } from './storyFinished.ts';
 import { watchStaticPage } from './watchStaticPage.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -147,8 +148,7 @@ describe('the static Storybook build, on a plain file server with nothing else r
         expect(shown.tenants.length, name).toBeGreaterThan(0);
         expect(new Set(shown.tenants), name).toEqual(new Set([clientId]));
         if (name === 'globex-na-manager') expect(new Set(shown.regions)).toEqual(new Set(['NA']));
-        // Lazy chunks (the accessibility check's) finish loading before the next story is opened.
-        await page.waitForLoadState('networkidle');
+        await storyFinished(page);
       }
       await page.screenshot({ path: join(artifacts, 'storybook-static-persona.png'), fullPage: true });
       expect(problems).toEqual([]);
@@ -225,7 +225,7 @@ describe('the static Storybook build, on a plain file server with nothing else r
       await page.goto(story('filter-from-controls'));
       await expect.poll(() => kpi().textContent(), { timeout: 60_000 }).toBe('450');
       expect(await page.getByTestId('row-count').textContent()).toBe('1');
-      await page.waitForLoadState('networkidle');
+      await storyFinished(page);
 
       // Its play function brings the endpoint back only after the error view showed HTTP 503.
       await page.goto(story('endpoint-down'));
