@@ -151,12 +151,21 @@ describe('useMetricData', () => {
         swr: { dedupingInterval: 0, focusThrottleInterval: 0 },
       }),
     });
+    // Focus and reconnect revalidate with deduplication: an event while a request is in flight
+    // joins it. SWR forgets a finished request one timer turn after its answer (dedupingInterval 0),
+    // so each event comes only once the previous request is over and forgotten.
+    const settled = async () => {
+      await waitFor(() => expect(result.current.isValidating).toBe(false));
+      await act(() => new Promise((resolve) => setTimeout(resolve, 5)));
+    };
     await waitFor(() => expect(result.current.rows).toHaveLength(4));
     expect((await stats(test)).requests).toBe(1);
+    await settled();
     act(() => {
       window.dispatchEvent(new Event('focus'));
     });
     await waitFor(async () => expect((await stats(test)).requests).toBe(2));
+    await settled();
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
