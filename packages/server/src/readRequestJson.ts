@@ -1,3 +1,5 @@
+import { readCappedText } from './readCappedText.ts';
+
 /** What reading a request's JSON body gave. */
 export type RequestJson =
   | { readonly ok: true; readonly value: unknown }
@@ -9,32 +11,11 @@ export type RequestJson =
  * sits in memory whole.
  */
 export async function readRequestJson(request: Request, maxBytes: number): Promise<RequestJson> {
-  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await request.body?.cancel();
-    return { ok: false, problem: 'too-large' };
-  }
-  if (request.body === null) return { ok: false, problem: 'missing' };
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    total += read.value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return { ok: false, problem: 'too-large' };
-    }
-    chunks.push(read.value);
-  }
-  if (total === 0) return { ok: false, problem: 'missing' };
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
+  const text = await readCappedText(request, maxBytes);
+  if (text === undefined) return { ok: false, problem: 'too-large' };
+  if (text === '') return { ok: false, problem: 'missing' };
   try {
-    return { ok: true, value: JSON.parse(new TextDecoder().decode(bytes)) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false, problem: 'not-json' };
   }

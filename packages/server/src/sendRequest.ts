@@ -10,6 +10,7 @@ import { isRecord } from '@databrain-embed/core/internal';
 import { abortedError } from './abortedError.ts';
 import { knownCredentials } from './knownCredentials.ts';
 import { parseRetryAfter } from './parseRetryAfter.ts';
+import { readCappedText } from './readCappedText.ts';
 import type { ResolvedClientOptions } from './resolveClientOptions.ts';
 import { containsSecret, scrubSecrets, scrubValue, secretsOfCall } from './scrubSecrets.ts';
 
@@ -69,38 +70,6 @@ function errorCodeOf(value: unknown): string | undefined {
     current = (current as { cause?: unknown }).cause;
   }
   return undefined;
-}
-
-/**
- * The body as text, read chunk by chunk and given up (the stream cancelled,
- * so the connection closes) as soon as it passes `maxBytes`: a huge or
- * endless answer never sits in memory whole. `undefined` when it was too large.
- */
-async function readCappedText(response: Response, maxBytes: number): Promise<string | undefined> {
-  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    return undefined;
-  }
-  if (response.body === null) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
-    total += read.value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return undefined;
-    }
-    chunks.push(read.value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return new TextDecoder().decode(bytes);
 }
 
 function parseJson(text: string): unknown {
