@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PAGINATION_FIELDS, toQueryRecord } from './listQuery.ts';
 import { plainData } from './plainData.ts';
 import { validate } from './validate.ts';
 
@@ -73,12 +74,7 @@ export interface ListDataAppsQuery {
 
 const listDataAppsQuerySchema = plainData(
   z.strictObject({
-    isPagination: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
-    pageNumber: z
-      .number({ error: 'must be a positive integer' })
-      .int('must be a positive integer')
-      .min(1, 'must be a positive integer (pages count from 1)')
-      .exactOptional(),
+    ...PAGINATION_FIELDS,
   }),
 );
 
@@ -96,9 +92,5 @@ const listDataAppsQuerySchema = plainData(
  * ```
  */
 export function buildListDataAppsQuery(query: ListDataAppsQuery = {}): Record<string, string> {
-  const valid = validate(listDataAppsQuerySchema, query, 'data app list query');
-  const out: Record<string, string> = {};
-  if (valid.isPagination !== undefined) out.isPagination = String(valid.isPagination);
-  if (valid.pageNumber !== undefined) out.pageNumber = String(valid.pageNumber);
-  return out;
+  return toQueryRecord(validate(listDataAppsQuerySchema, query, 'data app list query'));
 }

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PAGINATION_FIELDS, toQueryRecord } from './listQuery.ts';
 import { plainData } from './plainData.ts';
 import { requiredText } from './requiredText.ts';
 import { validate } from './validate.ts';
@@ -62,12 +63,7 @@ export interface EmbedListResponse {
 
 const embedListQuerySchema = plainData(
   z.strictObject({
-    isPagination: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
-    pageNumber: z
-      .number({ error: 'must be a positive integer' })
-      .int('must be a positive integer')
-      .min(1, 'must be a positive integer (pages count from 1)')
-      .exactOptional(),
+    ...PAGINATION_FIELDS,
     clientId: requiredText().exactOptional(),
   }),
 );
@@ -85,12 +81,7 @@ const embedListQuerySchema = plainData(
  * ```
  */
 export function buildEmbedListQuery(query: EmbedListQuery = {}): Record<string, string> {
-  const valid = validate(embedListQuerySchema, query, 'embed list query');
-  const out: Record<string, string> = {};
-  if (valid.isPagination !== undefined) out.isPagination = String(valid.isPagination);
-  if (valid.pageNumber !== undefined) out.pageNumber = String(valid.pageNumber);
-  if (valid.clientId !== undefined) out.clientId = valid.clientId;
-  return out;
+  return toQueryRecord(validate(embedListQuerySchema, query, 'embed list query'));
 }
 
 const named = z.looseObject({ name: z.string({ error: 'must be a string' }) });

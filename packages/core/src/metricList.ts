@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PAGINATION_FIELDS, toQueryRecord } from './listQuery.ts';
 import { plainData } from './plainData.ts';
 import { requiredText } from './requiredText.ts';
 import { validate } from './validate.ts';
@@ -58,19 +59,12 @@ export interface MetricListResponse {
   data: EmbedMetric[];
 }
 
-const flag = z.boolean({ error: 'must be a boolean (true or false)' });
-
 const metricListQuerySchema = plainData(
   z.strictObject({
     embedId: requiredText(),
     clientId: requiredText(),
-    isPagination: flag.exactOptional(),
-    pageNumber: z
-      .number({ error: 'must be a positive integer' })
-      .int('must be a positive integer')
-      .min(1, 'must be a positive integer (pages count from 1)')
-      .exactOptional(),
-    isMetric: flag.exactOptional(),
+    ...PAGINATION_FIELDS,
+    isMetric: z.boolean({ error: 'must be a boolean (true or false)' }).exactOptional(),
   }),
 );
 
@@ -88,12 +82,7 @@ const metricListQuerySchema = plainData(
  * ```
  */
 export function buildMetricListQuery(query: MetricListQuery): Record<string, string> {
-  const valid = validate(metricListQuerySchema, query, 'metric list query');
-  const out: Record<string, string> = { embedId: valid.embedId, clientId: valid.clientId };
-  if (valid.isPagination !== undefined) out.isPagination = String(valid.isPagination);
-  if (valid.pageNumber !== undefined) out.pageNumber = String(valid.pageNumber);
-  if (valid.isMetric !== undefined) out.isMetric = String(valid.isMetric);
-  return out;
+  return toQueryRecord(validate(metricListQuerySchema, query, 'metric list query'));
 }
 
 const embedMetricSchema: z.ZodType<EmbedMetric, unknown> = z
