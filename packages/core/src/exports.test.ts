@@ -75,6 +75,7 @@ describe('@databrain-embed/core public API', () => {
     expect(Object.keys(internal).sort()).toEqual([
       'closedObject',
       'isRecord',
+      'parseMetricDataRequest',
       'plainData',
       'requiredText',
       'toValidationIssues',

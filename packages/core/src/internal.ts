@@ -9,6 +9,7 @@
 export * as z from 'zod';
 export { closedObject } from './closedObject.ts';
 export { isRecord } from './guards.ts';
+export { parseMetricDataRequest } from './parseMetricDataRequest.ts';
 export { plainData } from './plainData.ts';
 export { requiredText } from './requiredText.ts';
 export { toValidationIssues, validate } from './validate.ts';

@@ -5,7 +5,7 @@ import {
   type MetricQueryFilters,
   type MetricQueryRequest,
 } from '@databrain-embed/core';
-import { isRecord } from '@databrain-embed/core/internal';
+import { isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
 import { createRequestBudget } from './createRequestBudget.ts';
 import { createSharedAnswers } from './createSharedAnswers.ts';
 import type {
@@ -14,7 +14,6 @@ import type {
   MetricDataQuery,
 } from './MetricDataHandlerOptions.ts';
 import { metricDataCacheKey } from './metricDataCacheKey.ts';
-import { parseMetricDataRequest } from './parseMetricDataRequest.ts';
 import { clampRetryAfterSeconds } from './parseRetryAfter.ts';
 import { readRequestJson } from './readRequestJson.ts';
 import { resolveMetricDataHandlerOptions } from './resolveMetricDataHandlerOptions.ts';

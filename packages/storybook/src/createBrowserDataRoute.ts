@@ -5,10 +5,9 @@ import {
   type MetricQueryFilters,
   type MetricQueryRequest,
   type MetricQueryResponse,
-  metricQueryFiltersSchema,
   parseMetricQueryResponse,
 } from '@databrain-embed/core';
-import { isRecord, plainData, requiredText, toValidationIssues, z } from '@databrain-embed/core/internal';
+import { isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
 import { authorizeStoryDataRequest } from './authorizeStoryDataRequest.ts';
 import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
 import { dataFiltersOf } from './dataFiltersOf.ts';
@@ -26,18 +25,6 @@ export interface BrowserDataRouteOptions {
   /** The page's cookies (`document.cookie`): a browser never puts them on a `Request` it builds. */
   readonly cookies: () => string | null;
 }
-
-// As the server handler reads it: unknown keys (a `clientId`, a `metricFilter`) are dropped.
-const requestSchema = plainData(
-  z.object(
-    {
-      metricId: requiredText(),
-      embedId: requiredText().exactOptional(),
-      filters: metricQueryFiltersSchema.exactOptional(),
-    },
-    { error: 'must be a JSON object such as { "metricId": "…" }' },
-  ),
-);
 
 /** DataBrain's answers for a metric or embed that is not there. */
 const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
@@ -100,14 +87,13 @@ export function createBrowserDataRoute(
     } catch {
       return failure(400, 'BAD_REQUEST', 'The request body is not JSON.');
     }
-    const parsed = requestSchema.safeParse(json);
-    if (!parsed.success) {
-      const issues = toValidationIssues(parsed.error.issues).map(
-        (issue) => `${issue.path || '(body)'}: ${issue.message}`,
-      );
+    // As the server handler reads it: unknown keys (a `clientId`, a `metricFilter`) are dropped.
+    const parsed = parseMetricDataRequest(json);
+    if (!parsed.ok) {
+      const issues = parsed.issues.map((issue) => `${issue.path || '(body)'}: ${issue.message}`);
       return failure(400, 'BAD_REQUEST', `Invalid request: ${issues.join('; ')}`);
     }
-    const { metricId, embedId, filters = {} } = parsed.data;
+    const { metricId, embedId, filters = {} } = parsed.value;
     if (embedId === undefined) {
       return failure(400, 'BAD_REQUEST', 'embedId: is required (this endpoint has no default)');
     }
