@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
-import { isReservedKey, RESERVED_KEY_RULE } from './plainData.ts';
+import { filterEntriesIssues, type Issue, reportIssues } from './filterEntriesIssues.ts';
 import { toValidationIssues } from './validate.ts';
 
 /**
@@ -77,9 +77,6 @@ export type FilterValue =
  * ```
  */
 export type FilterValues = Record<string, FilterValue>;
-
-type Path = readonly (string | number)[];
-type Issue = { path: Path; message: string };
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FORMS =
@@ -172,24 +169,7 @@ function filterValuesIssues(values: unknown): Issue[] {
   if (values === undefined) return [{ path: [], message: 'is required' }];
   if (!isPlainObject(values))
     return [{ path: [], message: 'must be an object mapping filter names to values' }];
-  const issues: Issue[] = [];
-  for (const [name, value] of Object.entries(values)) {
-    if (name.trim() === '') {
-      issues.push({ path: [], message: 'filter names must be non-empty strings' });
-      continue;
-    }
-    if (isReservedKey(name)) {
-      issues.push({ path: [name], message: RESERVED_KEY_RULE });
-      continue;
-    }
-    for (const issue of filterValueIssues(value))
-      issues.push({ path: [name, ...issue.path], message: issue.message });
-  }
-  return issues;
-}
-
-function reportTo(ctx: z.RefinementCtx, issues: readonly Issue[]): void {
-  for (const issue of issues) ctx.addIssue({ code: 'custom', path: [...issue.path], message: issue.message });
+  return filterEntriesIssues(values, filterValueIssues);
 }
 
 /**
@@ -203,7 +183,7 @@ function reportTo(ctx: z.RefinementCtx, issues: readonly Issue[]): void {
  */
 export const filterValueSchema: z.ZodType<FilterValue> = z
   .custom<FilterValue>()
-  .superRefine((value, ctx) => reportTo(ctx, filterValueIssues(value)));
+  .superRefine((value, ctx) => reportIssues(ctx, filterValueIssues(value)));
 
 /**
  * Validates a filter-values object: non-empty names, each value one of the
@@ -217,7 +197,7 @@ export const filterValueSchema: z.ZodType<FilterValue> = z
  */
 export const filterValuesSchema: z.ZodType<FilterValues> = z
   .custom<FilterValues>()
-  .superRefine((values, ctx) => reportTo(ctx, filterValuesIssues(values)));
+  .superRefine((values, ctx) => reportIssues(ctx, filterValuesIssues(values)));
 
 function throwIfAny(subject: string, issues: readonly Issue[]): void {
   if (issues.length > 0) throw new DatabrainValidationError(subject, toValidationIssues(issues));

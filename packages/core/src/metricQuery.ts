@@ -1,6 +1,8 @@
 import * as z from 'zod';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
-import { isReservedKey, plainData, RESERVED_KEY_RULE } from './plainData.ts';
+import { filterEntriesIssues, type Issue, reportIssues } from './filterEntriesIssues.ts';
+import { isRecord } from './isRecord.ts';
+import { plainData } from './plainData.ts';
 import { requiredText } from './requiredText.ts';
 import { toValidationIssues, validate } from './validate.ts';
 
@@ -129,8 +131,7 @@ export interface MetricQueryResponse<Row extends object = MetricRow> {
 // Deeper than any filter; a cyclic value stops here instead of looping.
 const MAX_DEPTH = 16;
 
-type Path = (string | number)[];
-type Issue = { path: Path; message: string };
+type Path = readonly (string | number)[];
 
 function jsonValueIssues(value: unknown, path: Path, depth: number, issues: Issue[]): void {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
@@ -157,21 +158,12 @@ function jsonValueIssues(value: unknown, path: Path, depth: number, issues: Issu
 }
 
 function metricQueryFiltersIssues(values: unknown): Issue[] {
-  if (typeof values !== 'object' || values === null || Array.isArray(values))
-    return [{ path: [], message: 'must be an object mapping filter names to values' }];
-  const issues: Issue[] = [];
-  for (const [name, value] of Object.entries(values)) {
-    if (name.trim() === '') {
-      issues.push({ path: [], message: 'filter names must be non-empty strings' });
-      continue;
-    }
-    if (isReservedKey(name)) {
-      issues.push({ path: [name], message: RESERVED_KEY_RULE });
-      continue;
-    }
-    jsonValueIssues(value, [name], 1, issues);
-  }
-  return issues;
+  if (!isRecord(values)) return [{ path: [], message: 'must be an object mapping filter names to values' }];
+  return filterEntriesIssues(values, (value) => {
+    const issues: Issue[] = [];
+    jsonValueIssues(value, [], 1, issues);
+    return issues;
+  });
 }
 
 /**
@@ -187,10 +179,9 @@ function metricQueryFiltersIssues(values: unknown): Issue[] {
  * ```
  */
 export const metricQueryFiltersSchema: z.ZodType<MetricQueryFilters> = plainData(
-  z.custom<MetricQueryFilters>().superRefine((values, ctx) => {
-    for (const issue of metricQueryFiltersIssues(values))
-      ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-  }),
+  z
+    .custom<MetricQueryFilters>()
+    .superRefine((values, ctx) => reportIssues(ctx, metricQueryFiltersIssues(values))),
 );
 
 /**
