@@ -1,11 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { EmulatorClock } from './createEmulatorClock.ts';
 import { createEmulatorHandler, type EmulatorHandler } from './createEmulatorHandler.ts';
-import type { EmulatorFaults } from './createFaultInjector.ts';
-import type { EmulatorRequestLogEntry } from './EmulatorRequestLogEntry.ts';
-import type { EmulatorSeed } from './emulatorSeed.ts';
-import type { GuestTokenClaims } from './GuestTokenClaims.ts';
 import { parseEmulatorOptions } from './parseEmulatorConfig.ts';
 import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
 
@@ -19,24 +14,15 @@ import type { StartEmulatorOptions } from './StartEmulatorOptions.ts';
  * await emulator.close();
  * ```
  */
-export interface RunningEmulator {
+export interface RunningEmulator
+  extends Pick<
+    EmulatorHandler,
+    'seed' | 'apiKeys' | 'serviceTokens' | 'getTokenClaims' | 'faults' | 'clock' | 'requests'
+  > {
   /** Base URL, e.g. `http://127.0.0.1:4555`, without a trailing slash. */
   readonly url: string;
   readonly port: number;
   readonly host: string;
-  /** The seed the emulator started from (default seed plus options). */
-  readonly seed: EmulatorSeed;
-  /** Data app name → its first seeded API key. */
-  readonly apiKeys: Readonly<Record<string, string>>;
-  /** Service tokens accepted at start. */
-  readonly serviceTokens: readonly string[];
-  /** The claims of a guest token this emulator issued, or `undefined`. */
-  getTokenClaims(token: string): GuestTokenClaims | undefined;
-  readonly faults: EmulatorFaults;
-  /** The clock tokens are issued and expire by; move it instead of sleeping. */
-  readonly clock: EmulatorClock;
-  /** Every request so far, oldest first (CORS preflights included). */
-  readonly requests: readonly EmulatorRequestLogEntry[];
   /** The Fetch-standard handler this server serves; calling its `fetch` skips the network. */
   readonly handler: EmulatorHandler;
   /** Stops listening and closes open connections. */
