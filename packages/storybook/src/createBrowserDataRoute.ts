@@ -9,22 +9,9 @@ import {
 } from '@databrain-embed/core';
 import { isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
 import { authorizeStoryDataRequest } from './authorizeStoryDataRequest.ts';
-import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
+import type { BrowserRouteOptions } from './BrowserRouteOptions.ts';
 import { dataFiltersOf } from './dataFiltersOf.ts';
 import { jsonAnswer } from './jsonAnswer.ts';
-
-/**
- * Options of {@link createBrowserDataRoute}.
- */
-export interface BrowserDataRouteOptions {
-  readonly config: ResolvedDatabrainStorybookConfig;
-  /** The emulator's `fetch` (in the page, no network). */
-  readonly emulator: (request: Request) => Promise<Response>;
-  /** The data-app API key the emulator accepts (the emulator's own, never a real one). */
-  readonly apiKey: string;
-  /** The page's cookies (`document.cookie`): a browser never puts them on a `Request` it builds. */
-  readonly cookies: () => string | null;
-}
 
 /** DataBrain's answers for a metric or embed that is not there. */
 const NOT_FOUND_CODES: ReadonlySet<string> = new Set([
@@ -66,7 +53,7 @@ function without(filters: MetricQueryFilters, secured: ReadonlySet<string>): Met
  * ```
  */
 export function createBrowserDataRoute(
-  options: BrowserDataRouteOptions,
+  options: BrowserRouteOptions,
 ): (request: Request) => Promise<Response> {
   const { config, emulator, apiKey, cookies } = options;
   const allowed = new Set(Object.keys(dataFiltersOf(config)));

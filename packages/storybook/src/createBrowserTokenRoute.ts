@@ -5,21 +5,8 @@ import {
   isDatabrainError,
 } from '@databrain-embed/core';
 import { authorizeStoryRequest } from './authorizeStoryRequest.ts';
-import type { ResolvedDatabrainStorybookConfig } from './DatabrainStorybookConfig.ts';
+import type { BrowserRouteOptions } from './BrowserRouteOptions.ts';
 import { tokenEndpointFailure as failure, jsonAnswer } from './jsonAnswer.ts';
-
-/**
- * Options of {@link createBrowserTokenRoute}.
- */
-export interface BrowserTokenRouteOptions {
-  readonly config: ResolvedDatabrainStorybookConfig;
-  /** The emulator's `fetch` (in the page, no network). */
-  readonly emulator: (request: Request) => Promise<Response>;
-  /** The data-app API key the emulator accepts (the emulator's own, never a real one). */
-  readonly apiKey: string;
-  /** The page's cookies (`document.cookie`): a browser never puts them on a `Request` it builds. */
-  readonly cookies: () => string | null;
-}
 
 /** One console line per failure, like the server handler's default `onError`: never a stack, never a secret. */
 function report(what: string, error: unknown): void {
@@ -49,7 +36,7 @@ function report(what: string, error: unknown): void {
  * ```
  */
 export function createBrowserTokenRoute(
-  options: BrowserTokenRouteOptions,
+  options: BrowserRouteOptions,
 ): (request: Request) => Promise<Response> {
   const { config, emulator, apiKey, cookies } = options;
   const { method, path } = DATABRAIN_ENDPOINT_TABLE.guestToken;

@@ -52,17 +52,10 @@ export function createPageRoutes(
 ): ((request: Request) => Promise<Response> | undefined) | undefined {
   if (settings.mode === 'static') {
     const emulator = createEmulatorHandler(emulatorOptionsFor(config));
+    const routes = { config, emulator: emulator.fetch, apiKey: STORY_EMULATOR_KEY, cookies };
     return createStoryRoutes({
-      token: createBrowserTokenRoute({
-        config,
-        emulator: emulator.fetch,
-        apiKey: STORY_EMULATOR_KEY,
-        cookies,
-      }),
-      data: withDefaultEmbed(
-        config,
-        createBrowserDataRoute({ config, emulator: emulator.fetch, apiKey: STORY_EMULATOR_KEY, cookies }),
-      ),
+      token: createBrowserTokenRoute(routes),
+      data: withDefaultEmbed(config, createBrowserDataRoute(routes)),
       emulator: emulator.fetch,
     });
   }
