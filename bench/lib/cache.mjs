@@ -5,11 +5,10 @@
 // order. Mints are counted at the emulator: the ideal is one per user; without
 // reuse every request would mint. Then the fault load: one process, 20 % of
 // DataBrain calls failing, with and without reuse.
-import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../../test/redis/startRedisServer.mjs';
 import { seededRandom } from '../../test/seededRandom.mjs';
-import { percentile, pool, shuffle, startInstance } from './instances.mjs';
+import { percentile, sendCalls, shuffle, startInstance } from './instances.mjs';
 
 const INSTANCE = fileURLToPath(new URL('./cacheInstance.mjs', import.meta.url));
 export const INSTANCES = 3;
@@ -19,25 +18,6 @@ export const CONCURRENCY = 48;
 export const FAULT_USERS = 500;
 export const FAULT_CALLS = 10;
 export const FAULT_RATE = 0.2;
-
-function post(agent, url, user) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(url, { agent, method: 'POST', headers: { 'x-user': user } }, (res) => {
-      res.resume();
-      res.on('end', () => {
-        const timing = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
-        resolve({
-          status: res.statusCode,
-          handlerMs: timing ? Number(timing[1]) : Number.NaN,
-          minted: res.headers['x-minted'] === '1',
-        });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
-}
 
 async function acrossInstances() {
   const { startEmulator } = await import('@databrain-embed/emulator');
@@ -50,7 +30,6 @@ async function acrossInstances() {
     for (let index = 0; index < INSTANCES; index += 1) {
       instances.push(await startInstance(INSTANCE, [emulator.url, redis.url, prefix]));
     }
-    const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: CONCURRENCY }));
     const calls = [];
     for (let user = 0; user < USERS; user += 1) {
       for (let instance = 0; instance < INSTANCES; instance += 1) {
@@ -59,19 +38,13 @@ async function acrossInstances() {
       }
     }
     shuffle(calls, seededRandom(42));
-    const started = performance.now();
-    const answers = await pool(
-      calls.map(
-        ({ user, instance }) =>
-          () =>
-            post(agents[instance], `${instances[instance].url}/api/databrain/token`, user),
-      ),
-      CONCURRENCY,
-    );
-    const seconds = (performance.now() - started) / 1000;
-    for (const agent of agents) agent.destroy();
-    const minted = answers.filter((answer) => answer.status === 200 && answer.minted);
-    const reused = answers.filter((answer) => answer.status === 200 && !answer.minted);
+    const { answers, seconds } = await sendCalls(instances, calls, {
+      path: '/api/databrain/token',
+      concurrency: CONCURRENCY,
+    });
+    const wasMinted = (answer) => answer.headers['x-minted'] === '1';
+    const minted = answers.filter((answer) => answer.status === 200 && wasMinted(answer));
+    const reused = answers.filter((answer) => answer.status === 200 && !wasMinted(answer));
     const upstream = emulator.requests.filter((entry) => entry.path === DATABRAIN_ENDPOINTS.guestToken);
     return {
       instances: INSTANCES,

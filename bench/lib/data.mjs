@@ -4,11 +4,10 @@
 // the same query 5 times, spread over the instances, concurrently and in a
 // shuffled order. Queries are counted at the emulator: the ideal is one per
 // user; without sharing every request would query.
-import { Agent, request as httpRequest } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { startRedisServer } from '../../test/redis/startRedisServer.mjs';
 import { seededRandom } from '../../test/seededRandom.mjs';
-import { percentile, pool, shuffle, startInstance } from './instances.mjs';
+import { percentile, sendCalls, shuffle, startInstance } from './instances.mjs';
 
 const INSTANCE = fileURLToPath(new URL('./dataInstance.mjs', import.meta.url));
 export const INSTANCES = 3;
@@ -17,25 +16,6 @@ export const QUERIES_PER_USER = 5;
 export const CONCURRENCY = 48;
 
 const BODY = JSON.stringify({ metricId: 'total-revenue', filters: { region: 'EMEA' } });
-
-function post(agent, url, user) {
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      url,
-      { agent, method: 'POST', headers: { 'x-user': user, 'content-type': 'application/json' } },
-      (res) => {
-        res.resume();
-        res.on('end', () => {
-          const timing = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
-          resolve({ status: res.statusCode, handlerMs: timing ? Number(timing[1]) : Number.NaN });
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(BODY);
-  });
-}
 
 export async function run() {
   const { startEmulator } = await import('@databrain-embed/emulator');
@@ -48,7 +28,6 @@ export async function run() {
     for (let index = 0; index < INSTANCES; index += 1) {
       instances.push(await startInstance(INSTANCE, [emulator.url, redis.url, prefix]));
     }
-    const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: CONCURRENCY }));
     const random = seededRandom(42);
     const calls = [];
     for (let user = 0; user < USERS; user += 1) {
@@ -57,17 +36,11 @@ export async function run() {
       }
     }
     shuffle(calls, random);
-    const started = performance.now();
-    const answers = await pool(
-      calls.map(
-        ({ user, instance }) =>
-          () =>
-            post(agents[instance], `${instances[instance].url}/api/databrain/data`, user),
-      ),
-      CONCURRENCY,
-    );
-    const seconds = (performance.now() - started) / 1000;
-    for (const agent of agents) agent.destroy();
+    const { answers, seconds } = await sendCalls(instances, calls, {
+      path: '/api/databrain/data',
+      body: BODY,
+      concurrency: CONCURRENCY,
+    });
     const upstream = emulator.requests.filter((entry) => entry.path === DATABRAIN_ENDPOINTS.metricQuery);
     const answered = answers.filter((answer) => answer.status === 200);
     return {

@@ -6,7 +6,7 @@
 // took (`server-timing: handler;dur=…`). Stops when its stdin closes.
 import { createServer } from 'node:http';
 import { createClient } from 'redis';
-import { listen } from './listen.mjs';
+import { serveUntilStdinEnds } from './instances.mjs';
 
 const [emulatorUrl, redisUrl, prefix] = process.argv.slice(2);
 const { EMULATOR_API_KEY } = await import('@databrain-embed/emulator');
@@ -51,12 +51,4 @@ const server = createServer({ keepAliveTimeout: 10_000 }, (req, res) => {
     res.end(body);
   });
 });
-process.stdout.write(`${JSON.stringify({ url: await listen(server) })}\n`);
-
-process.stdin.resume();
-process.stdin.on('end', async () => {
-  server.closeAllConnections();
-  server.close();
-  await redis.close();
-  process.exit(0);
-});
+await serveUntilStdinEnds(server, () => redis.close());

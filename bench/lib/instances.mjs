@@ -1,9 +1,12 @@
 // What the sections that load several app instances share (cache, data):
-// starting an instance process, shuffling the calls, running them with a
-// bounded concurrency, and reading a percentile of the answers' times.
+// starting an instance process (and, inside it, serving until told to stop),
+// shuffling the calls, sending them with a bounded concurrency, and reading a
+// percentile of the answers' times.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { Agent, request as httpRequest } from 'node:http';
 import { createInterface } from 'node:readline';
+import { listen } from './listen.mjs';
 
 /**
  * Starts `script` (a Node file that prints `{ "url": … }` as its first line
@@ -27,6 +30,22 @@ export async function startInstance(script, args) {
       clearTimeout(timer);
     },
   };
+}
+
+/**
+ * The other side of {@link startInstance}, run in the instance: listens, prints
+ * `{ "url": … }`, and once standard input ends closes the server, runs
+ * `close()` (the instance's own clients) and exits.
+ */
+export async function serveUntilStdinEnds(server, close) {
+  process.stdout.write(`${JSON.stringify({ url: await listen(server) })}\n`);
+  process.stdin.resume();
+  process.stdin.on('end', async () => {
+    server.closeAllConnections();
+    server.close();
+    await close();
+    process.exit(0);
+  });
 }
 
 /** Shuffles `items` in place (Fisher–Yates) with `random`, and returns them. */
@@ -57,4 +76,52 @@ export async function pool(tasks, limit) {
   };
   await Promise.all(Array.from({ length: limit }, worker));
   return results;
+}
+
+/**
+ * POSTs `body` (or nothing) to `url` as `user` (the `x-user` header) and
+ * resolves the status, the handler's own time (its `server-timing` `dur`) and
+ * the answer's headers.
+ */
+function postAs(agent, url, user, body) {
+  return new Promise((resolve, reject) => {
+    const headers = { 'x-user': user, ...(body === undefined ? {} : { 'content-type': 'application/json' }) };
+    const req = httpRequest(url, { agent, method: 'POST', headers }, (res) => {
+      res.resume();
+      res.on('end', () => {
+        const timing = /dur=([\d.]+)/.exec(String(res.headers['server-timing'] ?? ''));
+        resolve({
+          status: res.statusCode,
+          handlerMs: timing ? Number(timing[1]) : Number.NaN,
+          headers: res.headers,
+        });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/**
+ * Sends every call (`{ user, instance }`, an index into `instances`) to `path`
+ * of its instance, at most `concurrency` at once over one keep-alive agent per
+ * instance. Resolves the answers in call order and the seconds it took.
+ */
+export async function sendCalls(instances, calls, { path, body, concurrency }) {
+  const agents = instances.map(() => new Agent({ keepAlive: true, maxSockets: concurrency }));
+  try {
+    const started = performance.now();
+    const answers = await pool(
+      calls.map(
+        ({ user, instance }) =>
+          () =>
+            postAs(agents[instance], `${instances[instance].url}${path}`, user, body),
+      ),
+      concurrency,
+    );
+    return { answers, seconds: (performance.now() - started) / 1000 };
+  } finally {
+    for (const agent of agents) agent.destroy();
+  }
 }
