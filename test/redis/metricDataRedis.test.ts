@@ -1,60 +1,21 @@
 import { DATABRAIN_ENDPOINTS, type MetricData } from '@databrain-embed/core';
-import { EMULATOR_API_KEY, type RunningEmulator, startEmulator } from '@databrain-embed/emulator';
+import { EMULATOR_API_KEY } from '@databrain-embed/emulator';
 import { createDatabrainClient, createMetricDataHandler } from '@databrain-embed/server';
 import { createRedisTokenStore } from '@databrain-embed/server/redis';
-import { Redis } from 'ioredis';
-import { createClient } from 'redis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { type RunningRedisServer, startRedisServer } from './startRedisServer.mjs';
+import { describe, expect, it } from 'vitest';
+import { emulator, prefix, redisClientKinds, setUpRedisTestbed } from './redisTestbed.ts';
 
-let redisServer: RunningRedisServer;
-let emulator: RunningEmulator;
-let prefix: string;
-const closers: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  redisServer = await startRedisServer();
-}, 30_000);
-afterAll(async () => {
-  await redisServer?.stop();
-});
-beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
-  prefix = `data-${crypto.randomUUID()}:`;
-});
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-  await emulator.close();
-});
+setUpRedisTestbed('data');
 
 const queries = () =>
   emulator.requests.filter((entry) => entry.path === DATABRAIN_ENDPOINTS.metricQuery).length;
 
-const clientKinds = {
-  'node-redis': async () => {
-    const client = createClient({ url: redisServer.url });
-    client.on('error', () => {});
-    await client.connect();
-    closers.push(async () => {
-      if (client.isOpen) await client.close();
-    });
-    return client;
-  },
-  ioredis: async () => {
-    const client = new Redis(redisServer.url, { lazyConnect: true });
-    client.on('error', () => {});
-    await client.connect();
-    closers.push(async () => client.disconnect());
-    return client;
-  },
-} as const;
-
-describe.each(Object.keys(clientKinds) as (keyof typeof clientKinds)[])(
+describe.each(Object.keys(redisClientKinds) as (keyof typeof redisClientKinds)[])(
   'metric data shared through Redis with %s',
   (kind) => {
     /** One app instance: its own client, Redis connection and handler, as a separate process has. */
     async function instance(ttlMs = 10_000) {
-      const redis = await clientKinds[kind]();
+      const redis = await redisClientKinds[kind]();
       return createMetricDataHandler({
         client: createDatabrainClient({ apiKey: EMULATOR_API_KEY, baseUrl: emulator.url }),
         embedId: 'sales-overview',
@@ -89,7 +50,7 @@ describe.each(Object.keys(clientKinds) as (keyof typeof clientKinds)[])(
     it('keeps an answer in Redis no longer than its lifetime', async () => {
       const handler = await instance(800);
       await handler(ask());
-      const redis = await clientKinds['node-redis']();
+      const redis = await redisClientKinds['node-redis']();
       const keys = await redis.keys(`${prefix}*`);
       expect(keys).toHaveLength(1);
       expect(keys[0]).toMatch(new RegExp(`^${prefix}token:metric-data:[0-9a-f]{64}$`));

@@ -1,41 +1,24 @@
 import { DATABRAIN_ENDPOINTS } from '@databrain-embed/core';
-import {
-  EMULATOR_API_KEY,
-  EMULATOR_DATA_APP,
-  type RunningEmulator,
-  startEmulator,
-} from '@databrain-embed/emulator';
+import { EMULATOR_API_KEY, EMULATOR_DATA_APP } from '@databrain-embed/emulator';
 import { createDatabrainClient, GuestTokenStoreError, type TokenReuseOptions } from '@databrain-embed/server';
 import { createRedisTokenStore } from '@databrain-embed/server/redis';
-import { Redis } from 'ioredis';
 import { createClient } from 'redis';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  closers,
+  emulator,
+  prefix,
+  redisClientKinds,
+  redisServer,
+  setUpRedisTestbed,
+} from './redisTestbed.ts';
 import { spawnTokenInstance } from './spawnTokenInstance.ts';
-import { type RunningRedisServer, startRedisServer } from './startRedisServer.mjs';
+import { startRedisServer } from './startRedisServer.mjs';
 
 const HOUR = 3_600_000;
 const grant = { dataAppName: EMULATOR_DATA_APP, clientId: 'acme', expiresIn: HOUR };
 
-let redisServer: RunningRedisServer;
-let emulator: RunningEmulator;
-let prefix: string;
-const closers: (() => Promise<unknown>)[] = [];
-
-beforeAll(async () => {
-  redisServer = await startRedisServer();
-}, 30_000);
-afterAll(async () => {
-  await redisServer?.stop();
-});
-beforeEach(async () => {
-  emulator = await startEmulator({ port: 0 });
-  // Each test gets its own keys in the shared server.
-  prefix = `test-${crypto.randomUUID()}:`;
-});
-afterEach(async () => {
-  for (const close of closers.splice(0)) await close();
-  await emulator.close();
-});
+setUpRedisTestbed('test');
 
 const mints = () => emulator.requests.filter((entry) => entry.path === DATABRAIN_ENDPOINTS.guestToken).length;
 
@@ -48,30 +31,10 @@ async function inspector(url = redisServer.url) {
   return client;
 }
 
-const clientKinds = {
-  'node-redis': async (url: string) => {
-    const client = createClient({ url, socket: { reconnectStrategy: 50 } });
-    // node-redis re-emits connection errors; a listener keeps them from crashing the test.
-    client.on('error', () => {});
-    await client.connect();
-    closers.push(async () => {
-      if (client.isOpen) await client.close();
-    });
-    return client;
-  },
-  ioredis: async (url: string) => {
-    const client = new Redis(url, { lazyConnect: true, retryStrategy: () => 50 });
-    client.on('error', () => {});
-    await client.connect();
-    closers.push(async () => client.disconnect());
-    return client;
-  },
-} as const;
-
-describe.each(Object.keys(clientKinds) as (keyof typeof clientKinds)[])(
+describe.each(Object.keys(redisClientKinds) as (keyof typeof redisClientKinds)[])(
   'the Redis token store with %s',
   (kind) => {
-    const connect = (url = redisServer.url) => clientKinds[kind](url);
+    const connect = (url = redisServer.url) => redisClientKinds[kind](url);
     const databrainWith = async (reuse: Omit<TokenReuseOptions, 'store'> = {}, url?: string) =>
       createDatabrainClient({
         apiKey: EMULATOR_API_KEY,
