@@ -1,5 +1,5 @@
+import type { MetricData, MetricDataRequest } from '@databrain-embed/core';
 import { DatabrainError, type DatabrainReactErrorCode } from '@databrain-embed/core/errors';
-import type { MetricData, MetricDataRequest } from './MetricDataTypes.ts';
 import { readMetricData } from './readMetricData.ts';
 
 // Failures a retry cannot mend: the request itself was refused (400, 401,

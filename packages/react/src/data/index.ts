@@ -2,6 +2,8 @@
 
 // `@databrain-embed/react/data`: the headless metric data hook, on its own
 // entry so SWR is loaded only by apps that use it.
+// The metric-data contract between the app's server and this hook: core's types
+// only, so no runtime import of core's zod-carrying entry reaches the bundle.
 export type {
   MetricColumn,
   MetricData,
@@ -9,5 +11,5 @@ export type {
   MetricQueryFilters,
   MetricQueryFilterValue,
   MetricRow,
-} from './MetricDataTypes.ts';
+} from '@databrain-embed/core';
 export { type MetricDataResult, type UseMetricDataOptions, useMetricData } from './useMetricData.ts';

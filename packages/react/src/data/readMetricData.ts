@@ -1,5 +1,5 @@
+import type { MetricData } from '@databrain-embed/core';
 import { DatabrainError } from '@databrain-embed/core/errors';
-import type { MetricData } from './MetricDataTypes.ts';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;

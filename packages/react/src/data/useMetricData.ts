@@ -1,9 +1,9 @@
+import type { MetricColumn, MetricData, MetricQueryFilters, MetricRow } from '@databrain-embed/core';
 import { DatabrainError } from '@databrain-embed/core/errors';
 import { useCallback, useMemo } from 'react';
 import useSWR from 'swr';
 import { useDatabrainContext } from '../DatabrainContext.ts';
 import { fetchMetricData, isWorthRetrying } from './fetchMetricData.ts';
-import type { MetricColumn, MetricData, MetricQueryFilters, MetricRow } from './MetricDataTypes.ts';
 
 /**
  * What {@link useMetricData} asks for.
