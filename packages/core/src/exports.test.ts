@@ -85,7 +85,7 @@ describe('@databrain-embed/core public API', () => {
   });
 
   it('keeps the zod-free guards entry to the shared runtime checks, the same functions internal gives', () => {
-    expect(Object.keys(guards).sort()).toEqual(['isRecord']);
+    expect(Object.keys(guards).sort()).toEqual(['isPlainObject', 'isRecord']);
     expect(internal.isRecord).toBe(guards.isRecord);
   });
 

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { filterEntriesIssues, type Issue, reportIssues } from './filterEntriesIssues.ts';
+import { isPlainObject } from './isPlainObject.ts';
 import { toValidationIssues } from './validate.ts';
 
 /**
@@ -82,12 +83,6 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FORMS =
   'must be a string, a finite number, a boolean, an array of strings and numbers, ' +
   'a date range {startDate, endDate}, a number range {min, max} or a SQL filter {sql, columnName}';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto: unknown = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
-}
 
 /** Whether `text` is a real calendar date written `YYYY-MM-DD`. */
 function isIsoDate(text: string): boolean {

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { DatabrainValidationError } from './DatabrainValidationError.ts';
 import { filterEntriesIssues, type Issue, reportIssues } from './filterEntriesIssues.ts';
+import { isPlainObject } from './isPlainObject.ts';
 import { isRecord } from './isRecord.ts';
 import { plainData } from './plainData.ts';
 import { requiredText } from './requiredText.ts';
@@ -222,12 +223,6 @@ export const metricQueryRequestSchema: z.ZodType<MetricQueryRequest> = plainData
  */
 export function buildMetricQueryRequest(input: MetricQueryRequest): MetricQueryRequest {
   return validate(metricQueryRequestSchema, input, 'metric query');
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 const finiteOrNull = (value: unknown): number | null =>

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { isPlainObject } from './isPlainObject.ts';
 
 /**
  * Own keys no input may carry. `JSON.parse` makes `__proto__` an ordinary
@@ -27,11 +28,6 @@ interface StructureIssue {
   readonly message: string;
 }
 
-function isPlain(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
-
 function structureIssues(
   value: unknown,
   path: PropertyKey[],
@@ -50,7 +46,7 @@ function structureIssues(
     });
     return;
   }
-  if (!isPlain(value)) {
+  if (!isPlainObject(value)) {
     const named: unknown = (value as { constructor?: { name?: unknown } }).constructor?.name;
     const kind =
       typeof named === 'string' && named !== '' ? named : Object.prototype.toString.call(value).slice(8, -1);

@@ -1,3 +1,5 @@
+import { isPlainObject } from './isPlainObject.ts';
+
 /**
  * Credential field names whose values are secrets. Validation messages never
  * quote them, and {@link redactSecrets} blanks them before anything is logged.
@@ -47,8 +49,7 @@ function copy(value: unknown, seen: WeakMap<object, unknown>): unknown {
     for (const item of value) out.push(copy(item, seen));
     return out;
   }
-  const proto: unknown = Object.getPrototypeOf(value);
-  if (proto !== Object.prototype && proto !== null) return value;
+  if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   seen.set(value, out);
   for (const [key, item] of Object.entries(value)) {

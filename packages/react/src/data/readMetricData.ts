@@ -1,11 +1,6 @@
 import type { MetricData } from '@databrain-embed/core';
 import { DatabrainError } from '@databrain-embed/core/errors';
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
-}
+import { isPlainObject } from '@databrain-embed/core/guards';
 
 const isFiniteOrNull = (value: unknown): boolean =>
   value === null || (typeof value === 'number' && Number.isFinite(value));
