@@ -74,6 +74,7 @@ describe('@databrain-embed/core public API', () => {
   it('keeps the internal entry to the schema helpers the other packages build with', () => {
     expect(Object.keys(internal).sort()).toEqual([
       'closedObject',
+      'composeMetricQuery',
       'isRecord',
       'parseMetricDataRequest',
       'plainData',

@@ -8,6 +8,7 @@
  */
 export * as z from 'zod';
 export { closedObject } from './closedObject.ts';
+export { composeMetricQuery } from './composeMetricQuery.ts';
 export { isRecord } from './guards.ts';
 export { parseMetricDataRequest } from './parseMetricDataRequest.ts';
 export { plainData } from './plainData.ts';

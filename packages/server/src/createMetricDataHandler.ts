@@ -5,7 +5,8 @@ import {
   type MetricQueryFilters,
   type MetricQueryRequest,
 } from '@databrain-embed/core';
-import { isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
+import { composeMetricQuery, isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
+import { abortedError } from './abortedError.ts';
 import { createRequestBudget } from './createRequestBudget.ts';
 import { createSharedAnswers } from './createSharedAnswers.ts';
 import type {
@@ -90,37 +91,6 @@ function allowedFilters(
   return { kept, metricFilter, dashboardFilter };
 }
 
-/** `filters` without the names in `secured`. */
-function without(filters: MetricQueryFilters, secured: ReadonlySet<string>): MetricQueryFilters {
-  return Object.fromEntries(Object.entries(filters).filter(([name]) => !secured.has(name)));
-}
-
-/**
- * The wire body: the browser's allowed filters and the grant's. A name the
- * grant filters, in either place, is never taken from the browser: a
- * security filter is not combined with a choice the user made on it.
- */
-function wireBody(
-  query: MetricDataQuery,
-  chosen: { metricFilter: MetricQueryFilters; dashboardFilter: MetricQueryFilters },
-  grant: MetricDataGrant,
-): MetricQueryRequest {
-  const secured = new Set([
-    ...Object.keys(grant.metricFilter ?? {}),
-    ...Object.keys(grant.dashboardFilter ?? {}),
-  ]);
-  const metricFilter = { ...without(chosen.metricFilter, secured), ...grant.metricFilter };
-  const dashboardFilter = { ...without(chosen.dashboardFilter, secured), ...grant.dashboardFilter };
-  return {
-    embedId: query.embedId,
-    metricId: query.metricId,
-    clientId: grant.clientId,
-    ...(Object.keys(metricFilter).length > 0 ? { metricFilter } : {}),
-    ...(Object.keys(dashboardFilter).length > 0 ? { dashboardFilter } : {}),
-    ...(grant.datasourceName === undefined ? {} : { datasourceName: grant.datasourceName }),
-  };
-}
-
 function decodeMetricData(text: string): MetricData | undefined {
   try {
     const value: unknown = JSON.parse(text);
@@ -130,16 +100,6 @@ function decodeMetricData(text: string): MetricData | undefined {
   } catch {
     return undefined;
   }
-}
-
-function abortedError(reason: unknown): DatabrainApiError {
-  return new DatabrainApiError({
-    status: 0,
-    code: 'ABORTED',
-    message: 'The metric query was aborted by the caller',
-    endpoint: 'POST /api/v2/data-app/query',
-    cause: reason,
-  });
 }
 
 /**
@@ -204,7 +164,7 @@ export function createMetricDataHandler(
           ...resolved.reuse,
           encode: (value) => JSON.stringify(value),
           decode: decodeMetricData,
-          aborted: abortedError,
+          aborted: (reason: unknown) => abortedError('metricQuery', reason),
         });
 
   const report = (error: unknown): void => {
@@ -299,7 +259,7 @@ export function createMetricDataHandler(
     }
 
     try {
-      const body = wireBody(asked, chosen, grant);
+      const body = composeMetricQuery(asked, chosen, grant);
       const data =
         shared === undefined
           ? await query(body, request.signal)

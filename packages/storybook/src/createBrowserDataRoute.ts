@@ -2,12 +2,11 @@ import {
   buildMetricQueryRequest,
   DATABRAIN_ENDPOINT_TABLE,
   type MetricData,
-  type MetricQueryFilters,
   type MetricQueryRequest,
   type MetricQueryResponse,
   parseMetricQueryResponse,
 } from '@databrain-embed/core';
-import { isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
+import { composeMetricQuery, isRecord, parseMetricDataRequest } from '@databrain-embed/core/internal';
 import { authorizeStoryDataRequest } from './authorizeStoryDataRequest.ts';
 import type { BrowserRouteOptions } from './BrowserRouteOptions.ts';
 import { dataFiltersOf } from './dataFiltersOf.ts';
@@ -24,11 +23,6 @@ const MAX_BODY_CHARS = 16_384;
 
 function failure(status: number, code: string, message: string, headers?: Record<string, string>): Response {
   return jsonAnswer(status, { error: { code, message } }, headers);
-}
-
-/** `filters` without the names in `secured`. */
-function without(filters: MetricQueryFilters, secured: ReadonlySet<string>): MetricQueryFilters {
-  return Object.fromEntries(Object.entries(filters).filter(([name]) => !secured.has(name)));
 }
 
 /**
@@ -87,22 +81,13 @@ export function createBrowserDataRoute(
 
     const grant = authorizeStoryDataRequest(config, request, { metricId, embedId }, cookies());
     if (grant === null) return failure(401, 'UNAUTHORIZED', 'Sign in to view analytics.');
-    // A name the persona filters is never taken from the browser; other names only if allowed.
-    const secured = new Set([
-      ...Object.keys(grant.metricFilter ?? {}),
-      ...Object.keys(grant.dashboardFilter ?? {}),
-    ]);
+    // Only the names the config allows; a name the persona filters is never taken from the browser.
     const chosen = Object.fromEntries(Object.entries(filters).filter(([name]) => allowed.has(name)));
-    const metricFilter = { ...without(chosen, secured), ...grant.metricFilter };
     let body: MetricQueryRequest;
     try {
-      body = buildMetricQueryRequest({
-        embedId,
-        metricId,
-        clientId: grant.clientId,
-        ...(Object.keys(metricFilter).length > 0 ? { metricFilter } : {}),
-        ...(grant.dashboardFilter === undefined ? {} : { dashboardFilter: grant.dashboardFilter }),
-      });
+      body = buildMetricQueryRequest(
+        composeMetricQuery({ embedId, metricId }, { metricFilter: chosen, dashboardFilter: {} }, grant),
+      );
     } catch (error) {
       console.error(
         `[databrain-embed] The Storybook data route refused the request: ${error instanceof Error ? error.message : String(error)}`,
